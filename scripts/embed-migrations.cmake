@@ -1,0 +1,13 @@
+# Writes OUT: a C++ file holding every DIR/*.sql as a raw string, in name order.
+file(GLOB files ${DIR}/*.sql)
+list(SORT files)
+set(body "// Generated from src/db/migrations by scripts/embed-migrations.cmake.\n#include \"db/migrations.hpp\"\nnamespace lx::db {\nconst std::vector<Migration>& migrations() {\n  static const std::vector<Migration> all = {\n")
+foreach(f ${files})
+  get_filename_component(name ${f} NAME_WE)
+  string(REGEX MATCH "^[0-9]+" num ${name})
+  file(READ ${f} sql)
+  string(APPEND body "    {${num}, \"${name}\", R\"lxsql(${sql})lxsql\"},\n")
+endforeach()
+string(APPEND body "  };\n  return all;\n}\n}  // namespace lx::db\n")
+file(WRITE ${OUT}.tmp "${body}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)
