@@ -1,0 +1,138 @@
+// One place where the browser talks to the server: JSON in and out, the CSRF
+// header on state-changing requests, and the global error handling
+// (401 → login, 403 password_change_required → change password, otherwise a
+// message with the server's Chinese text).
+import { ElMessage } from 'element-plus'
+
+export class ApiError extends Error {
+  status: number
+  code: string
+  field?: string
+
+  constructor(status: number, code: string, message: string, field?: string) {
+    super(message)
+    this.name = 'ApiError'
+    this.status = status
+    this.code = code
+    this.field = field
+  }
+}
+
+export type Query = Record<string, string | number | boolean | null | undefined>
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
+  query?: Query
+  body?: unknown
+  /** The caller shows the error itself: no message, no redirect. */
+  quiet?: boolean
+}
+
+interface Hooks {
+  csrfToken: () => string
+  onUnauthorized: () => void
+  onPasswordChangeRequired: () => void
+}
+
+const hooks: Hooks = {
+  csrfToken: () => '',
+  onUnauthorized: () => {},
+  onPasswordChangeRequired: () => {},
+}
+
+/** Wired once in main.ts, so this module needs neither the router nor the store. */
+export function configureHttp(h: Partial<Hooks>) {
+  Object.assign(hooks, h)
+}
+
+function buildUrl(path: string, query?: Query): string {
+  const url = '/api/v1' + path
+  if (!query) return url
+  const params = new URLSearchParams()
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined || v === null || v === '') continue
+    params.append(k, String(v))
+  }
+  const qs = params.toString()
+  return qs ? `${url}?${qs}` : url
+}
+
+async function toError(res: Response): Promise<ApiError> {
+  let body: any = null
+  try {
+    body = await res.json()
+  } catch {
+    // not JSON (a proxy's error page, for instance)
+  }
+  const e = body && typeof body === 'object' ? body.error : null
+  if (e && typeof e.message === 'string') {
+    return new ApiError(res.status, String(e.code ?? ''), e.message, e.field ?? undefined)
+  }
+  return new ApiError(res.status, 'http_' + res.status, `请求失败（HTTP ${res.status}）`)
+}
+
+function handleGlobally(err: ApiError) {
+  if (err.status === 401) {
+    hooks.onUnauthorized()
+    return
+  }
+  if (err.status === 403 && err.code === 'password_change_required') {
+    hooks.onPasswordChangeRequired()
+    return
+  }
+  ElMessage.error(err.message)
+}
+
+export async function request<T = unknown>(path: string, opts: RequestOptions = {}): Promise<T> {
+  const method = opts.method ?? 'GET'
+  const headers: Record<string, string> = { Accept: 'application/json' }
+  if (method !== 'GET') {
+    const token = hooks.csrfToken()
+    if (token) headers['X-CSRF-Token'] = token
+  }
+  let body: string | undefined
+  if (opts.body !== undefined) {
+    headers['Content-Type'] = 'application/json'
+    body = JSON.stringify(opts.body)
+  }
+
+  let res: Response
+  try {
+    res = await fetch(buildUrl(path, opts.query), {
+      method,
+      headers,
+      body,
+      credentials: 'same-origin',
+    })
+  } catch {
+    const err = new ApiError(0, 'network', '无法连接服务器，请检查网络后重试')
+    if (!opts.quiet) ElMessage.error(err.message)
+    throw err
+  }
+
+  if (!res.ok) {
+    const err = await toError(res)
+    if (!opts.quiet) handleGlobally(err)
+    throw err
+  }
+  if (res.status === 204) return null as T
+  const text = await res.text()
+  return (text ? JSON.parse(text) : null) as T
+}
+
+export const http = {
+  get: <T>(path: string, query?: Query, quiet?: boolean) => request<T>(path, { query, quiet }),
+  post: <T>(path: string, body?: unknown, quiet?: boolean) =>
+    request<T>(path, { method: 'POST', body, quiet }),
+  patch: <T>(path: string, body?: unknown, quiet?: boolean) =>
+    request<T>(path, { method: 'PATCH', body, quiet }),
+  del: <T>(path: string, quiet?: boolean) => request<T>(path, { method: 'DELETE', quiet }),
+}
+
+/** A list endpoint's answer. */
+export interface Page<T> {
+  items: T[]
+  total: number
+  page: number
+  size: number
+}

@@ -1,0 +1,55 @@
+// The left menu. A module adds its entries here (and its routes in
+// router/routes.ts); entries are filtered by role. Only list pages that exist.
+import type { Component } from 'vue'
+import { Document, HomeFilled, Setting, User } from '@element-plus/icons-vue'
+import type { Role } from '@/api/account'
+
+export interface MenuItem {
+  title: string
+  /** route path; absent for a group */
+  path?: string
+  icon?: Component
+  /** who sees it; absent = everyone signed in */
+  roles?: Role[]
+  children?: MenuItem[]
+}
+
+export const menu: MenuItem[] = [
+  { title: '首页', path: '/', icon: HomeFilled },
+  {
+    title: '系统管理',
+    icon: Setting,
+    roles: ['admin'],
+    children: [
+      { title: '用户管理', path: '/system/users', icon: User },
+      { title: '审计日志', path: '/system/audit', icon: Document },
+    ],
+  },
+]
+
+/** The menu as one role sees it; groups left empty are dropped. */
+export function menuFor(role: Role | undefined, items: MenuItem[] = menu): MenuItem[] {
+  const out: MenuItem[] = []
+  for (const item of items) {
+    if (item.roles && (!role || !item.roles.includes(role))) continue
+    if (item.children) {
+      const children = menuFor(role, item.children)
+      if (children.length) out.push({ ...item, children })
+    } else {
+      out.push(item)
+    }
+  }
+  return out
+}
+
+/** The chain of menu entries that leads to a path (for the breadcrumb). */
+export function menuTrail(path: string, items: MenuItem[] = menu): MenuItem[] {
+  for (const item of items) {
+    if (item.path === path) return [item]
+    if (item.children) {
+      const sub = menuTrail(path, item.children)
+      if (sub.length) return [item, ...sub]
+    }
+  }
+  return []
+}

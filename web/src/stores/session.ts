@@ -1,0 +1,56 @@
+// The signed-in user and the CSRF token that goes with the session cookie.
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import { ApiError } from '@/api/http'
+import * as account from '@/api/account'
+import type { SessionInfo, User } from '@/api/account'
+import { useScopeStore } from './scope'
+
+export const useSessionStore = defineStore('session', () => {
+  const user = ref<User | null>(null)
+  const csrfToken = ref('')
+  /** GET /session has been asked once since the page loaded. */
+  const loaded = ref(false)
+
+  const isAdmin = computed(() => user.value?.role === 'admin')
+
+  function setSession(s: SessionInfo) {
+    const sameUser = user.value !== null && user.value.id === s.user.id
+    user.value = s.user
+    csrfToken.value = s.csrf_token
+    if (!sameUser) useScopeStore().reset(s.user.scope)
+  }
+
+  function clear() {
+    user.value = null
+    csrfToken.value = ''
+    useScopeStore().reset(null)
+  }
+
+  /** Asks the server for the current session once; a 401 means nobody is signed in. */
+  async function load() {
+    try {
+      setSession(await account.getSession())
+    } catch (e) {
+      if (!(e instanceof ApiError && e.status === 401)) console.warn('GET /session failed', e)
+      clear()
+    } finally {
+      loaded.value = true
+    }
+  }
+
+  async function signIn(login: string, password: string) {
+    setSession(await account.login(login, password))
+    loaded.value = true
+  }
+
+  async function signOut() {
+    try {
+      await account.logout()
+    } finally {
+      clear()
+    }
+  }
+
+  return { user, csrfToken, loaded, isAdmin, setSession, clear, load, signIn, signOut }
+})
