@@ -43,7 +43,9 @@ export async function startServer({ timeoutMs = 120_000 } = {}) {
 
   try {
     const { url, password } = await new Promise((resolve, reject) => {
-      let url, password
+      // With --demo the server also prints demo accounts' one-time passwords;
+      // the admin's line is the one to use (it names admin), else the first.
+      let url, password, adminPassword
       const timer = setTimeout(
         () => reject(new Error(`服务在 ${timeoutMs / 1000} 秒内没有打印访问地址和一次性密码。输出：\n${output()}`)),
         timeoutMs,
@@ -51,10 +53,14 @@ export async function startServer({ timeoutMs = 120_000 } = {}) {
       readline.createInterface({ input: child.stdout }).on('line', (l) => {
         lines.push(l)
         url ??= /访问地址: (http\S+)/.exec(l)?.[1]
-        password ??= /一次性密码: (\S+)/.exec(l)?.[1]
+        const pw = /一次性密码: (\S+)/.exec(l)?.[1]
+        if (pw) {
+          password ??= pw
+          if (/\badmin\b/.test(l)) adminPassword ??= pw
+        }
         if (url && password) {
           clearTimeout(timer)
-          resolve({ url: url.replace(/\/$/, ''), password })
+          resolve({ url: url.replace(/\/$/, ''), password: adminPassword ?? password })
         }
       })
       child.once('error', (e) => {

@@ -1,1 +1,1 @@
-export const APP_TITLE = '两新党建管理平台'
+export const APP_TITLE = '两新党建信息平台'
