@@ -115,3 +115,32 @@ test('an unknown address shows the 404 page', { timeout: 120_000 }, async () => 
     await close()
   }
 })
+
+// Last: it locks the admin out of this server.
+test('repeated wrong passwords show the lockout message as the server words it', { timeout: 180_000 }, async () => {
+  const { page, errors, close } = await openBrowser()
+  try {
+    await page.goto(server.url + '/login')
+    await page.getByRole('button', { name: '登录' }).waitFor()
+    let body
+    for (let i = 0; i < 15; i++) {
+      const answer = page.waitForResponse((r) => r.url().endsWith('/api/v1/session') && r.request().method() === 'POST')
+      await logIn(page, 'admin', 'Wrong-Passw0rd!')
+      const res = await answer
+      body = await res.json()
+      if (res.status() === 423) break
+      assert.equal(res.status(), 401)
+    }
+    assert.equal(body.error.code, 'locked', '15 次错误密码后账号仍未锁定')
+    const alert = page.locator('[data-test=login-error]')
+    await page.waitForFunction(
+      ([sel, text]) => document.querySelector(sel)?.textContent?.trim() === text,
+      ['[data-test=login-error]', body.error.message],
+    )
+    assert.equal((await alert.innerText()).trim(), body.error.message)
+    await shot(page, 'locked')
+    assert.deepEqual(errors, [])
+  } finally {
+    await close()
+  }
+})

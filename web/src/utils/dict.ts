@@ -23,3 +23,20 @@ export const backendNames: Record<string, string> = {
   sqlite: 'SQLite（内置）',
   postgresql: 'PostgreSQL',
 }
+
+/** Audit actions as the server records them (module.verb); unknown ones show as they come. */
+export const auditActionOptions: { value: string; label: string }[] = [
+  { value: 'session.login', label: '登录' },
+  { value: 'session.login_failed', label: '登录失败' },
+  { value: 'session.locked', label: '账号锁定' },
+  { value: 'session.logout', label: '退出登录' },
+  { value: 'session.change_password', label: '修改密码' },
+  { value: 'user.create', label: '新增用户' },
+  { value: 'user.update', label: '修改用户' },
+  { value: 'user.reset_password', label: '重置密码' },
+  { value: 'audit.verify', label: '校验审计链' },
+]
+
+export function auditActionName(action: string): string {
+  return auditActionOptions.find((a) => a.value === action)?.label ?? action
+}

@@ -1,0 +1,36 @@
+# The only entry points: make run · make test · make bench (see README.md).
+BUILD ?= build
+BUILD_TYPE ?= RelWithDebInfo
+JOBS ?= 2
+SAN_BUILD ?= build-sanitize
+
+.PHONY: all deps build web run test test-unit test-api test-e2e test-sanitize clean
+
+all: build web
+
+deps:
+	@scripts/install-deps.sh
+
+$(BUILD)/build.ninja:
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
+
+build: deps $(BUILD)/build.ninja
+	ninja -C $(BUILD) -j $(JOBS)
+
+web: deps
+	@scripts/build-web.sh
+
+run: build web
+	mkdir -p data
+	$(BUILD)/liangxin serve --db sqlite:data/liangxin.db --demo --listen 127.0.0.1:8080
+
+test: build web
+	scripts/run-tests.sh $(BUILD)
+
+test-sanitize: deps
+	cmake -S . -B $(SAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DLX_SANITIZE=ON
+	ninja -C $(SAN_BUILD) -j $(JOBS)
+	LX_SKIP_E2E=1 scripts/run-tests.sh $(SAN_BUILD)
+
+clean:
+	rm -rf $(BUILD) $(SAN_BUILD) web/dist

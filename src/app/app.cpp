@@ -1,0 +1,29 @@
+#include "app/app.hpp"
+
+#include "http/jobs.hpp"
+#include "modules/account/crypto.hpp"
+#include "modules/account/routes.hpp"
+#include "modules/account/service.hpp"
+
+namespace lx::app {
+
+void register_all_routes(http::Router& router) {
+  account::register_routes(router);
+  http::register_job_routes(router);
+}
+
+std::vector<Credential> bootstrap_admin(db::Database& db, const core::Config& cfg) {
+  return db.transaction([&](db::Connection& c) -> std::vector<Credential> {
+    if (c.scalar_int("SELECT COUNT(*) FROM users").value_or(0) > 0) return {};
+    account::UserInput in;
+    in.login = "admin";
+    in.name = "系统管理员";
+    in.role = "admin";
+    in.password = account::random_password(12);
+    auto u = account::create_user(c, cfg, in, true);
+    if (!u) throw std::runtime_error(u.error().message);
+    return {Credential{"admin", "系统管理员", *in.password}};
+  });
+}
+
+}  // namespace lx::app

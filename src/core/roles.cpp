@@ -1,0 +1,76 @@
+#include "core/roles.hpp"
+
+#include <map>
+#include <set>
+
+namespace lx::core {
+namespace {
+
+using R = Role;
+
+// permission → roles holding it. Keep in step with docs/permissions.md.
+const std::map<std::string, std::set<Role>, std::less<>>& table() {
+  static const std::map<std::string, std::set<Role>, std::less<>> t = {
+      {"user.manage", {R::admin}},
+      {"audit.read", {R::admin}},
+      {"audit.verify", {R::admin}},
+      {"scope.read", {R::admin, R::office, R::street, R::secretary, R::instructor, R::member}},
+      {"job.read", {R::admin, R::office, R::street, R::secretary, R::instructor, R::member}},
+  };
+  return t;
+}
+
+}  // namespace
+
+const std::vector<Role>& all_roles() {
+  static const std::vector<Role> roles = {R::admin, R::office, R::street, R::secretary, R::instructor, R::member};
+  return roles;
+}
+
+std::string_view role_code(Role r) {
+  switch (r) {
+    case R::admin: return "admin";
+    case R::office: return "office";
+    case R::street: return "street";
+    case R::secretary: return "secretary";
+    case R::instructor: return "instructor";
+    case R::member: return "member";
+  }
+  return "member";
+}
+
+std::string_view role_name_zh(Role r) {
+  switch (r) {
+    case R::admin: return "系统管理员";
+    case R::office: return "组织部（两新工委）";
+    case R::street: return "街道党工委";
+    case R::secretary: return "党组织书记";
+    case R::instructor: return "党建指导员";
+    case R::member: return "党员";
+  }
+  return "";
+}
+
+std::optional<Role> parse_role(std::string_view code) {
+  for (Role r : all_roles())
+    if (role_code(r) == code) return r;
+  return std::nullopt;
+}
+
+bool permission_known(std::string_view permission) {
+  return permission == kPublic || permission == kSession || table().find(permission) != table().end();
+}
+
+bool role_allows(Role r, std::string_view permission) {
+  if (permission == kSession) return true;
+  auto it = table().find(permission);
+  return it != table().end() && it->second.count(r) > 0;
+}
+
+std::vector<std::string> all_permissions() {
+  std::vector<std::string> out;
+  for (const auto& [p, roles] : table()) out.push_back(p);
+  return out;
+}
+
+}  // namespace lx::core
