@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "app/app.hpp"
+#include "crypto/pii.hpp"
 #include "db/migrations.hpp"
 #include "http/jobs.hpp"
 #include "http/pipeline.hpp"
@@ -81,7 +82,8 @@ int cmd_serve(const Config& cfg, bool demo, const std::string& port_file) {
   lx::app::register_all_routes(router);
   auto guard = lx::account::make_guard(cfg);
   lx::http::Jobs jobs(*db, 2);
-  lx::http::App app(cfg, *db, router, *guard, jobs);
+  const auto pii = lx::crypto::Pii::load_or_create(lx::core::key_file_path(cfg));
+  lx::http::App app(cfg, *db, router, *guard, jobs, pii);
   lx::http::Server server(cfg, app);
   const int port = server.bind();
   auto hp = lx::core::split_listen(cfg.listen);

@@ -116,6 +116,12 @@ Status apply_config_text(Config& cfg, const std::string& text) {
   return {};
 }
 
+std::string key_file_path(const Config& cfg) {
+  if (!cfg.key_file.empty()) return cfg.key_file;
+  if (cfg.db.rfind("sqlite:", 0) == 0) return cfg.db.substr(7) + ".key";
+  return "data/liangxin.key";
+}
+
 Result<std::pair<std::string, int>> split_listen(const std::string& listen) {
   auto colon = listen.rfind(':');
   if (colon == std::string::npos) return make_error("bad_config", "监听地址须为 主机:端口：" + listen, "listen");

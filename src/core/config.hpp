@@ -14,7 +14,9 @@ struct Config {
   std::string listen = "127.0.0.1:8080";
   int threads = 0;                              // 0: twice the number of cores, at least 4
   std::string web_dir = "web/dist";
-  std::string key_file = "data/liangxin.key";   // encryption key for personal data, outside the database
+  // Key for personal data at rest, outside the database. Empty: beside a
+  // SQLite file as FILE.key, else data/liangxin.key.
+  std::string key_file;
 
   // HTTP limits.
   std::int64_t max_header_bytes = 16 * 1024;
@@ -46,6 +48,9 @@ Status apply_config_text(Config& cfg, const std::string& text);
 
 // Sets one key; the same keys as the file. Fails on unknown key or bad value.
 Status set_config_value(Config& cfg, const std::string& key, const std::string& value);
+
+// The key file path cfg names, or the default derived from cfg.db.
+std::string key_file_path(const Config& cfg);
 
 // Host and port of cfg.listen ("127.0.0.1:8080", "[::1]:8080", ":8080").
 Result<std::pair<std::string, int>> split_listen(const std::string& listen);

@@ -12,6 +12,15 @@ using R = Role;
 const std::map<std::string, std::set<Role>, std::less<>>& table() {
   static const std::map<std::string, std::set<Role>, std::less<>> t = {
       {"user.manage", {R::admin}},
+      {"settings.read", {R::admin, R::office, R::street, R::secretary, R::instructor, R::member}},
+      {"settings.manage", {R::admin}},
+      {"area.manage", {R::admin, R::office}},
+      {"census.read", {R::admin, R::office, R::street, R::secretary, R::instructor}},
+      {"census.write", {R::admin, R::office, R::street}},
+      {"census.import", {R::admin, R::office, R::street}},
+      {"partyorg.read", {R::admin, R::office, R::street, R::secretary, R::instructor}},
+      {"partyorg.write", {R::admin, R::office, R::street}},
+      {"partyorg.committee", {R::admin, R::office, R::street, R::secretary}},
       {"audit.read", {R::admin}},
       {"audit.verify", {R::admin}},
       {"scope.read", {R::admin, R::office, R::street, R::secretary, R::instructor, R::member}},

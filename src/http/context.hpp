@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "core/config.hpp"
+#include "crypto/pii.hpp"
 #include "db/database.hpp"
 #include "http/message.hpp"
 #include "http/router.hpp"
@@ -19,8 +20,9 @@ class JobProgress;
 
 class Ctx {
  public:
-  Ctx(const Request& r, const core::Config& c, db::Database& d, db::Connection& conn, Jobs& jobs)
-      : req(r), cfg(c), db(d), jobs(jobs), conn_(&conn) {}
+  Ctx(const Request& r, const core::Config& c, db::Database& d, db::Connection& conn, Jobs& jobs,
+      const crypto::Pii& pii)
+      : req(r), cfg(c), db(d), jobs(jobs), pii(pii), conn_(&conn) {}
 
   const Request& req;
   const core::Config& cfg;
@@ -31,6 +33,7 @@ class Ctx {
   AuditNote audit;
   const Route* route = nullptr;
   Jobs& jobs;
+  const crypto::Pii& pii;   // personal information at rest
   // Headers to add to the response whatever the handler answers (cookies).
   std::vector<std::pair<std::string, std::string>> extra_headers;
 

@@ -100,7 +100,7 @@ Response App::api(Request& req, std::int64_t& user_id) {
   }
   const Route& route = *m.route;
   db::Lease lease = db_.acquire();
-  Ctx ctx(req, cfg_, db_, *lease, jobs_);
+  Ctx ctx(req, cfg_, db_, *lease, jobs_, pii_);
   ctx.params = std::move(m.params);
   ctx.route = &route;
   authorize(ctx, route);

@@ -29,8 +29,9 @@ class Guard {
 
 class App {
  public:
-  App(const core::Config& cfg, db::Database& db, const Router& router, Guard& guard, Jobs& jobs)
-      : cfg_(cfg), db_(db), router_(router), guard_(guard), jobs_(jobs) {}
+  App(const core::Config& cfg, db::Database& db, const Router& router, Guard& guard, Jobs& jobs,
+      const crypto::Pii& pii)
+      : cfg_(cfg), db_(db), router_(router), guard_(guard), jobs_(jobs), pii_(pii) {}
 
   // Answers one request; never throws.
   Response handle(Request& req);
@@ -46,6 +47,7 @@ class App {
   const Router& router_;
   Guard& guard_;
   Jobs& jobs_;
+  const crypto::Pii& pii_;
 };
 
 // Constant-time comparison of two tokens.
