@@ -10,13 +10,18 @@ APT_PACKAGES=(
   libsqlite3-dev sqlite3 libpq-dev postgresql
   libicu-dev libsodium-dev libxlsxwriter-dev libzip-dev libpugixml-dev
   libgtest-dev libgmock-dev libspdlog-dev libfmt-dev libcli11-dev
-  nodejs npm chromium fonts-wqy-microhei wrk
+  chromium fonts-wqy-microhei wrk
 )
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
 done
+# Node.js and npm: any install will do (some machines carry a nodejs package
+# that bundles npm and conflicts with Debian's npm package).
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  missing+=(nodejs npm)
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "install-deps: installing ${missing[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
