@@ -120,6 +120,107 @@ export async function request<T = unknown>(path: string, opts: RequestOptions = 
   return (text ? JSON.parse(text) : null) as T
 }
 
+/** The MIME type the server expects for an uploaded spreadsheet, from its name. */
+export function spreadsheetType(file: File): string {
+  const name = file.name.toLowerCase()
+  if (name.endsWith('.csv')) return 'text/csv'
+  return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+}
+
+/**
+ * POSTs a file as the raw request body (imports): the file's own content
+ * type, the CSRF header, the answer as JSON. Errors are handled as request() does.
+ */
+export async function upload<T = unknown>(
+  path: string,
+  file: File,
+  query?: Query,
+  opts: { quiet?: boolean; accept?: string } = {},
+): Promise<T> {
+  const headers: Record<string, string> = {
+    Accept: opts.accept ?? 'application/json',
+    'Content-Type': spreadsheetType(file),
+  }
+  const token = hooks.csrfToken()
+  if (token) headers['X-CSRF-Token'] = token
+  let res: Response
+  try {
+    res = await fetch(buildUrl(path, query), { method: 'POST', headers, body: file, credentials: 'same-origin' })
+  } catch {
+    const err = new ApiError(0, 'network', '无法连接服务器，请检查网络后重试')
+    if (!opts.quiet) ElMessage.error(err.message)
+    throw err
+  }
+  if (!res.ok) {
+    const err = await toError(res)
+    if (!opts.quiet) handleGlobally(err)
+    throw err
+  }
+  const text = await res.text()
+  return (text ? JSON.parse(text) : null) as T
+}
+
+/** The file name in a Content-Disposition header (filename* first), or null. */
+export function dispositionName(header: string | null): string | null {
+  if (!header) return null
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header)
+  if (star) {
+    try {
+      return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''))
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(header)
+  return plain ? plain[1].trim() : null
+}
+
+/** Hands a Blob to the browser as a download named `name`. */
+export function saveBlob(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob)
+  const a = document.createElement('a')
+  a.href = url
+  a.download = name
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+/**
+ * Fetches a file (exports, templates, error workbooks) and saves it under the
+ * server's file name, or `fallbackName`. With `file`, POSTs it as the body.
+ */
+export async function download(
+  path: string,
+  fallbackName: string,
+  opts: { query?: Query; file?: File; quiet?: boolean } = {},
+): Promise<void> {
+  const headers: Record<string, string> = { Accept: '*/*' }
+  let method = 'GET'
+  if (opts.file) {
+    method = 'POST'
+    headers['Content-Type'] = spreadsheetType(opts.file)
+    const token = hooks.csrfToken()
+    if (token) headers['X-CSRF-Token'] = token
+  }
+  let res: Response
+  try {
+    res = await fetch(buildUrl(path, opts.query), { method, headers, body: opts.file, credentials: 'same-origin' })
+  } catch {
+    const err = new ApiError(0, 'network', '无法连接服务器，请检查网络后重试')
+    if (!opts.quiet) ElMessage.error(err.message)
+    throw err
+  }
+  if (!res.ok) {
+    const err = await toError(res)
+    if (!opts.quiet) handleGlobally(err)
+    throw err
+  }
+  const blob = await res.blob()
+  saveBlob(blob, dispositionName(res.headers.get('Content-Disposition')) ?? fallbackName)
+}
+
 export const http = {
   get: <T>(path: string, query?: Query, quiet?: boolean) => request<T>(path, { query, quiet }),
   post: <T>(path: string, body?: unknown, quiet?: boolean) =>

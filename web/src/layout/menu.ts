@@ -1,8 +1,19 @@
 // The left menu. A module adds its entries here (and its routes in
 // router/routes.ts); entries are filtered by role. Only list pages that exist.
 import type { Component } from 'vue'
-import { Document, HomeFilled, Setting, User } from '@element-plus/icons-vue'
+import {
+  Bell,
+  Document,
+  HomeFilled,
+  List,
+  MapLocation,
+  OfficeBuilding,
+  Setting,
+  Share,
+  User,
+} from '@element-plus/icons-vue'
 import type { Role } from '@/api/account'
+import { rolesWith } from '@/utils/permissions'
 
 export interface MenuItem {
   title: string
@@ -16,6 +27,23 @@ export interface MenuItem {
 
 export const menu: MenuItem[] = [
   { title: '首页', path: '/', icon: HomeFilled },
+  {
+    title: '两新组织',
+    icon: OfficeBuilding,
+    children: [
+      { title: '两新组织台账', path: '/census/orgs', icon: List, roles: rolesWith('census.read') },
+      { title: '属地管理', path: '/census/areas', icon: MapLocation, roles: rolesWith('area.manage') },
+    ],
+  },
+  {
+    title: '党组织',
+    icon: Share,
+    roles: rolesWith('partyorg.read'),
+    children: [
+      { title: '组织架构', path: '/partyorg', icon: Share },
+      { title: '预警提示', path: '/partyorg/warnings', icon: Bell },
+    ],
+  },
   {
     title: '系统管理',
     icon: Setting,

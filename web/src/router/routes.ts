@@ -1,6 +1,7 @@
 // Client routes. A module adds its pages under the layout's children.
 import type { RouteRecordRaw } from 'vue-router'
 import Layout from '@/layout/AppLayout.vue'
+import { rolesWith } from '@/utils/permissions'
 
 export const routes: RouteRecordRaw[] = [
   {
@@ -24,6 +25,30 @@ export const routes: RouteRecordRaw[] = [
         name: 'home',
         component: () => import('@/views/home/HomePage.vue'),
         meta: { title: '首页' },
+      },
+      {
+        path: 'census/orgs',
+        name: 'census-orgs',
+        component: () => import('@/views/census/OrgList.vue'),
+        meta: { title: '两新组织台账', roles: rolesWith('census.read') },
+      },
+      {
+        path: 'census/areas',
+        name: 'census-areas',
+        component: () => import('@/views/census/AreaList.vue'),
+        meta: { title: '属地管理', roles: rolesWith('area.manage') },
+      },
+      {
+        path: 'partyorg',
+        name: 'partyorg',
+        component: () => import('@/views/partyorg/PartyOrgPage.vue'),
+        meta: { title: '组织架构', roles: rolesWith('partyorg.read') },
+      },
+      {
+        path: 'partyorg/warnings',
+        name: 'partyorg-warnings',
+        component: () => import('@/views/partyorg/WarningList.vue'),
+        meta: { title: '预警提示', roles: rolesWith('partyorg.read') },
       },
       {
         path: 'system/users',

@@ -5,6 +5,8 @@ import { ApiError } from '@/api/http'
 import * as account from '@/api/account'
 import type { SessionInfo, User } from '@/api/account'
 import { useScopeStore } from './scope'
+import { useAreaStore } from './areas'
+import { roleAllows, type Permission } from '@/utils/permissions'
 
 export const useSessionStore = defineStore('session', () => {
   const user = ref<User | null>(null)
@@ -14,17 +16,26 @@ export const useSessionStore = defineStore('session', () => {
 
   const isAdmin = computed(() => user.value?.role === 'admin')
 
+  /** Whether the signed-in user's role holds a permission (for showing buttons; the server decides). */
+  function can(permission: Permission): boolean {
+    return roleAllows(user.value?.role, permission)
+  }
+
   function setSession(s: SessionInfo) {
     const sameUser = user.value !== null && user.value.id === s.user.id
     user.value = s.user
     csrfToken.value = s.csrf_token
-    if (!sameUser) useScopeStore().reset(s.user.scope)
+    if (!sameUser) {
+      useScopeStore().reset(s.user.scope)
+      useAreaStore().reset()
+    }
   }
 
   function clear() {
     user.value = null
     csrfToken.value = ''
     useScopeStore().reset(null)
+    useAreaStore().reset()
   }
 
   /** Asks the server for the current session once; a 401 means nobody is signed in. */
@@ -52,5 +63,5 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
-  return { user, csrfToken, loaded, isAdmin, setSession, clear, load, signIn, signOut }
+  return { user, csrfToken, loaded, isAdmin, can, setSession, clear, load, signIn, signOut }
 })

@@ -35,8 +35,209 @@ export const auditActionOptions: { value: string; label: string }[] = [
   { value: 'user.update', label: '修改用户' },
   { value: 'user.reset_password', label: '重置密码' },
   { value: 'audit.verify', label: '校验审计链' },
+  { value: 'settings.update', label: '修改设置' },
+  { value: 'area.create', label: '新增属地' },
+  { value: 'area.update', label: '修改属地' },
+  { value: 'area.delete', label: '删除属地' },
+  { value: 'org.create', label: '新增两新组织' },
+  { value: 'org.update', label: '修改两新组织' },
+  { value: 'org.close', label: '注销两新组织' },
+  { value: 'org.verify', label: '核实两新组织' },
+  { value: 'org.reveal_phone', label: '查看联系电话' },
 ]
 
 export function auditActionName(action: string): string {
   return auditActionOptions.find((a) => a.value === action)?.label ?? action
+}
+
+/** A dictionary entry: the code the server stores and sends, and its Chinese label. */
+export interface DictItem<T extends string = string> {
+  value: T
+  label: string
+}
+
+/** The label of a code in a dictionary; the code itself when unknown, '' for none. */
+export function dictLabel(items: readonly DictItem[], value: string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return ''
+  return items.find((i) => i.value === value)?.label ?? value
+}
+
+// ---- census (src/modules/census/rules.cpp) ----
+
+export type OrgKind = 'enterprise' | 'social' | 'gig_site'
+
+export const orgKindOptions: DictItem<OrgKind>[] = [
+  { value: 'enterprise', label: '非公企业' },
+  { value: 'social', label: '社会组织' },
+  { value: 'gig_site', label: '新就业群体网点' },
+]
+
+/** 组织类型, stored in Chinese, with the kind each belongs to. */
+export const subKindOptions: { value: string; kind: OrgKind }[] = [
+  { value: '私营企业', kind: 'enterprise' },
+  { value: '外商投资企业', kind: 'enterprise' },
+  { value: '港澳台投资企业', kind: 'enterprise' },
+  { value: '个体工商户', kind: 'enterprise' },
+  { value: '农民专业合作社', kind: 'enterprise' },
+  { value: '其他企业', kind: 'enterprise' },
+  { value: '社会团体', kind: 'social' },
+  { value: '行业协会商会', kind: 'social' },
+  { value: '民办非企业单位', kind: 'social' },
+  { value: '社会服务机构', kind: 'social' },
+  { value: '基金会', kind: 'social' },
+  { value: '其他社会组织', kind: 'social' },
+  { value: '快递网点', kind: 'gig_site' },
+  { value: '外卖配送站点', kind: 'gig_site' },
+  { value: '网约车服务站点', kind: 'gig_site' },
+  { value: '货运物流站点', kind: 'gig_site' },
+  { value: '其他新就业群体网点', kind: 'gig_site' },
+]
+
+/** GB/T 4754-2017 sections. */
+export const industryOptions: DictItem[] = [
+  { value: 'A', label: '农、林、牧、渔业' },
+  { value: 'B', label: '采矿业' },
+  { value: 'C', label: '制造业' },
+  { value: 'D', label: '电力、热力、燃气及水生产和供应业' },
+  { value: 'E', label: '建筑业' },
+  { value: 'F', label: '批发和零售业' },
+  { value: 'G', label: '交通运输、仓储和邮政业' },
+  { value: 'H', label: '住宿和餐饮业' },
+  { value: 'I', label: '信息传输、软件和信息技术服务业' },
+  { value: 'J', label: '金融业' },
+  { value: 'K', label: '房地产业' },
+  { value: 'L', label: '租赁和商务服务业' },
+  { value: 'M', label: '科学研究和技术服务业' },
+  { value: 'N', label: '水利、环境和公共设施管理业' },
+  { value: 'O', label: '居民服务、修理和其他服务业' },
+  { value: 'P', label: '教育' },
+  { value: 'Q', label: '卫生和社会工作' },
+  { value: 'R', label: '文化、体育和娱乐业' },
+  { value: 'S', label: '公共管理、社会保障和社会组织' },
+  { value: 'T', label: '国际组织' },
+]
+
+/** "C 制造业" for a section letter. */
+export function industryLabel(code: string | null | undefined): string {
+  if (!code) return ''
+  const name = industryOptions.find((i) => i.value === code)?.label
+  return name ? `${code} ${name}` : code
+}
+
+export type OperatingStatus = 'normal' | 'suspended' | 'closed'
+
+export const operatingStatusOptions: DictItem<OperatingStatus>[] = [
+  { value: 'normal', label: '正常' },
+  { value: 'suspended', label: '停业' },
+  { value: 'closed', label: '注销' },
+]
+
+export type Colour = 'red' | 'yellow' | 'blue'
+
+/** R-CEN-4 三色管理. `tag` is the el-tag look; the colours match the names. */
+export const colourOptions: (DictItem<Colour> & { hint: string; color: string })[] = [
+  { value: 'red', label: '红色', hint: '已建党组织覆盖', color: '#f56c6c' },
+  { value: 'yellow', label: '黄色', hint: '仅工作覆盖（指导员、联络员或群团组织）', color: '#e6a23c' },
+  { value: 'blue', label: '蓝色', hint: '未覆盖', color: '#409eff' },
+]
+
+/** R-CEN-1 五清 fields, by the JSON name the server uses in `five_clear.missing`. */
+export const fiveClearFieldNames: Record<string, string> = {
+  operating_status: '经营状态',
+  workforce: '从业人员数',
+  declared_members: '党员数',
+  principal: '出资人（负责人）',
+  principal_is_member: '出资人是否党员',
+  no_party_org_reason: '未建党组织原因',
+}
+
+export const areaLevelOptions: DictItem<'district' | 'street' | 'community'>[] = [
+  { value: 'district', label: '区（县）' },
+  { value: 'street', label: '街道（乡镇）' },
+  { value: 'community', label: '社区（村）' },
+]
+
+// ---- party orgs (src/modules/partyorg/rules.cpp) ----
+
+export type PartyOrgType = 'committee' | 'general_branch' | 'branch' | 'group'
+
+export const partyOrgTypeOptions: DictItem<PartyOrgType>[] = [
+  { value: 'committee', label: '党委' },
+  { value: 'general_branch', label: '党总支' },
+  { value: 'branch', label: '党支部' },
+  { value: 'group', label: '党小组' },
+]
+
+/** el-tag type per party org type, so the tree reads at a glance. */
+export const partyOrgTypeTag: Record<string, 'danger' | 'warning' | 'success' | 'info' | 'primary'> = {
+  committee: 'danger',
+  general_branch: 'warning',
+  branch: 'success',
+  group: 'info',
+}
+
+export const formationOptions: DictItem[] = [
+  { value: 'single', label: '单独组建' },
+  { value: 'joint', label: '联合组建' },
+  { value: 'attached', label: '挂靠组建' },
+  { value: 'area_joint', label: '区域联建' },
+  { value: 'industry', label: '行业统建' },
+  { value: 'dispatched', label: '驻派帮建' },
+  { value: 'lead_firm', label: '龙头带建' },
+  { value: 'chain', label: '链上带建' },
+  { value: 'incubated', label: '孵化育建' },
+]
+
+export const committeePostOptions: DictItem[] = [
+  { value: 'secretary', label: '书记' },
+  { value: 'deputy_secretary', label: '副书记' },
+  { value: 'organisation', label: '组织委员' },
+  { value: 'publicity', label: '宣传委员' },
+  { value: 'discipline', label: '纪检委员' },
+  { value: 'member', label: '委员' },
+]
+
+export const assignmentRoleOptions: DictItem<'instructor' | 'liaison'>[] = [
+  { value: 'instructor', label: '党建指导员' },
+  { value: 'liaison', label: '联络员' },
+]
+
+export const massOrgTypeOptions: DictItem<'union' | 'youth_league' | 'womens_federation'>[] = [
+  { value: 'union', label: '工会' },
+  { value: 'youth_league', label: '共青团' },
+  { value: 'womens_federation', label: '妇联' },
+]
+
+/** Warning rules (RULES.md), for the rule filter. */
+export const warningRuleOptions: DictItem[] = [
+  { value: 'R-ORG-1', label: '应建未建' },
+  { value: 'R-ORG-2', label: '联合党支部覆盖单位过多' },
+  { value: 'R-ORG-3', label: '组织类型与党员人数不符' },
+  { value: 'R-ORG-4', label: '支部委员会设置' },
+  { value: 'R-ORG-5', label: '换届提醒' },
+  { value: 'R-ORG-6', label: '临时党组织到期' },
+]
+
+/** Chinese labels of an org's JSON fields (src/modules/census/rules.cpp field_label). */
+export const orgFieldLabels: Record<string, string> = {
+  name: '组织名称',
+  uscc: '统一社会信用代码',
+  kind: '组织类别',
+  sub_kind: '组织类型',
+  industry: '所属行业',
+  area_id: '所在街道（社区）',
+  address: '地址',
+  registered_on: '成立日期',
+  closed_on: '注销日期',
+  operating_status: '经营状态',
+  workforce: '从业人员数',
+  declared_members: '党员数',
+  above_scale: '是否规模以上',
+  principal: '出资人（负责人）',
+  principal_is_member: '出资人是否党员',
+  no_party_org_reason: '未建党组织原因',
+  contact_name: '联系人',
+  contact_phone: '联系电话',
+  contact_phone_mask: '联系电话',
+  verified_on: '核实日期',
 }

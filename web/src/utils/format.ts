@@ -31,3 +31,26 @@ export function formatNumber(n: number | null | undefined): string {
 export function formatJson(v: unknown): string {
   return JSON.stringify(v, null, 2)
 }
+
+const shanghaiDate = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+})
+
+/** Today in Beijing as YYYY-MM-DD (the server's calendar). */
+export function todayIso(): string {
+  return shanghaiDate.format(new Date())
+}
+
+/** A YYYY-MM-DD date as offices write it, or '—' for none. */
+export function formatDate(d: string | null | undefined): string {
+  return d ? d : '—'
+}
+
+/** 是 / 否 / — for a yes-no that may be unknown. */
+export function yesNo(v: boolean | null | undefined): string {
+  if (v === null || v === undefined) return '—'
+  return v ? '是' : '否'
+}

@@ -1,0 +1,52 @@
+// Which role holds which permission: a copy of the table in src/core/roles.cpp,
+// used only to show or hide buttons and menu entries. The server enforces the
+// same table on every request, so a stale copy here hides too much or too
+// little but never grants anything. Keep in step with roles.cpp.
+import type { Role } from '@/api/account'
+
+export type Permission =
+  | 'user.manage'
+  | 'settings.read'
+  | 'settings.manage'
+  | 'area.manage'
+  | 'census.read'
+  | 'census.write'
+  | 'census.import'
+  | 'partyorg.read'
+  | 'partyorg.write'
+  | 'partyorg.committee'
+  | 'stats.read'
+  | 'audit.read'
+  | 'audit.verify'
+  | 'scope.read'
+  | 'job.read'
+
+const ALL: Role[] = ['admin', 'office', 'street', 'secretary', 'instructor', 'member']
+
+export const permissionTable: Record<Permission, Role[]> = {
+  'user.manage': ['admin'],
+  'settings.read': ALL,
+  'settings.manage': ['admin'],
+  'area.manage': ['admin', 'office'],
+  'census.read': ['admin', 'office', 'street', 'secretary', 'instructor'],
+  'census.write': ['admin', 'office', 'street'],
+  'census.import': ['admin', 'office', 'street'],
+  'partyorg.read': ['admin', 'office', 'street', 'secretary', 'instructor'],
+  'partyorg.write': ['admin', 'office', 'street'],
+  'partyorg.committee': ['admin', 'office', 'street', 'secretary'],
+  'stats.read': ['admin', 'office', 'street', 'secretary', 'instructor'],
+  'audit.read': ['admin'],
+  'audit.verify': ['admin'],
+  'scope.read': ALL,
+  'job.read': ALL,
+}
+
+/** True when `role` holds `permission` (false when nobody is signed in). */
+export function roleAllows(role: Role | null | undefined, permission: Permission): boolean {
+  return !!role && permissionTable[permission].includes(role)
+}
+
+/** The roles holding a permission, for menu entries and route meta. */
+export function rolesWith(permission: Permission): Role[] {
+  return [...permissionTable[permission]]
+}
