@@ -121,8 +121,7 @@ Result<std::string> decode_text(std::string_view bytes, std::string* encoding, c
 }
 
 Result<Sheet> read_csv(std::string_view bytes, const CsvOptions& options) {
-  std::string encoding;
-  auto decoded = decode_text(bytes, &encoding, options.limits);
+  auto decoded = decode_text(bytes, nullptr, options.limits);
   if (!decoded) return decoded.error();
   std::string_view text = *decoded;
   const ReadLimits& limits = options.limits;
@@ -147,6 +146,9 @@ Result<Sheet> read_csv(std::string_view bytes, const CsvOptions& options) {
   std::size_t cells_kept = 0;
 
   auto end_field = [&]() -> Status {
+    if (row.number > limits.max_rows) {
+      return make_error("too_many_rows", "文件行数超过上限（" + std::to_string(limits.max_rows) + "行）");
+    }
     if (++fields_in_row > static_cast<std::size_t>(limits.max_cols)) {
       return make_error("too_many_columns", "第" + std::to_string(row.number) + "行的列数超过上限（" +
                                                 std::to_string(limits.max_cols) + "列）");
@@ -170,11 +172,9 @@ Result<Sheet> read_csv(std::string_view bytes, const CsvOptions& options) {
   };
   auto end_row = [&]() -> Status {
     if (auto st = end_field(); !st) return st;
+    const int next = row.number + 1;
     if (!row.cells.empty()) sheet.rows.push_back(std::move(row));
-    if (row.number >= limits.max_rows) {
-      return make_error("too_many_rows", "文件行数超过上限（" + std::to_string(limits.max_rows) + "行）");
-    }
-    row = Row{row.number + 1, {}};
+    row = Row{next, {}};
     fields_in_row = 0;
     return {};
   };
