@@ -9,7 +9,7 @@ APT_PACKAGES=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev sqlite3 libpq-dev postgresql
   libicu-dev libsodium-dev libxlsxwriter-dev libzip-dev libpugixml-dev
-  libgtest-dev libgmock-dev libspdlog-dev libfmt-dev libcli11-dev
+  libgtest-dev libgmock-dev libspdlog-dev libfmt-dev libcli11-dev clang-14 libclang-rt-14-dev
   chromium fonts-wqy-microhei wrk
 )
 
