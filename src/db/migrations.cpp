@@ -58,6 +58,13 @@ int migrate(Database& db) {
   std::map<int, std::vector<const Migration*>> by_version;
   for (const auto& m : migrations())
     if (applies_to(m, db.backend())) by_version[m.version].push_back(&m);
+  // Within a version the shared file runs first: a dialect file refers to its
+  // tables (name order alone puts NNN_x.postgres.sql before NNN_x.sql).
+  for (auto& [version, files] : by_version)
+    std::stable_partition(files.begin(), files.end(), [](const Migration* m) {
+      std::string_view name(m->name);
+      return !name.ends_with(".sqlite") && !name.ends_with(".postgres");
+    });
 
   int applied = 0;
   for (const auto& [version, files] : by_version) {
