@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url'
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 
 /**
- * @returns {Promise<{url: string, password: string, output: () => string, stop: () => Promise<void>}>}
+ * @returns {Promise<{url: string, password: string, passwordFor: (login: string) => string | null, output: () => string, stop: () => Promise<void>}>}
  */
 export async function startServer({ timeoutMs = 120_000 } = {}) {
   const binary = path.resolve(repoRoot, process.env.LX_BINARY ?? 'build/liangxin')
@@ -72,7 +72,15 @@ export async function startServer({ timeoutMs = 120_000 } = {}) {
         reject(new Error(`服务启动后退出（code ${code}, signal ${signal}）。输出：\n${output()}`))
       })
     })
-    return { url, password, output, stop }
+    /** A demo account's one-time password, from the lines the server printed (null if none). */
+    const passwordFor = (login) => {
+      for (const l of lines) {
+        const m = /(?:账号): (\S+?)(?:（[^）]*）)?\s+一次性密码: (\S+)/.exec(l)
+        if (m && m[1] === login) return m[2]
+      }
+      return null
+    }
+    return { url, password, passwordFor, output, stop }
   } catch (e) {
     await stop()
     throw e

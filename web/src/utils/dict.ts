@@ -44,6 +44,18 @@ export const auditActionOptions: { value: string; label: string }[] = [
   { value: 'org.close', label: '注销两新组织' },
   { value: 'org.verify', label: '核实两新组织' },
   { value: 'org.reveal_phone', label: '查看联系电话' },
+  { value: 'party_org.create', label: '新增党组织' },
+  { value: 'party_org.update', label: '修改党组织' },
+  { value: 'party_org.move', label: '迁移党组织' },
+  { value: 'party_org.dissolve', label: '撤销党组织' },
+  { value: 'coverage.create', label: '新增组织覆盖' },
+  { value: 'coverage.end', label: '结束组织覆盖' },
+  { value: 'committee_post.create', label: '新增班子成员' },
+  { value: 'committee_post.end', label: '班子成员离任' },
+  { value: 'assignment.create', label: '派驻指导员/联络员' },
+  { value: 'assignment.end', label: '结束派驻' },
+  { value: 'mass_org.create', label: '新增群团组织' },
+  { value: 'mass_org.dissolve', label: '解散群团组织' },
 ]
 
 export function auditActionName(action: string): string {
