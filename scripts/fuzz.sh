@@ -39,6 +39,12 @@ for src in src/io/*.cpp src/core/*.cpp; do
   fi
 done
 for p in "${pids[@]}"; do wait "$p"; done
+# An archive, so a target links only the objects it needs.
+lib="$out/liblx_fuzz.a"
+if [ ! -f "$lib" ] || [ -n "$(find "${objs[@]}" -newer "$lib" | head -1)" ]; then
+  rm -f "$lib"
+  ar rcs "$lib" "${objs[@]}"
+fi
 
 if [ $# -gt 0 ]; then targets=("$@"); else
   targets=()
@@ -48,9 +54,9 @@ fi
 status=0
 for t in "${targets[@]}"; do
   bin="$out/$t"
-  if [ ! -x "$bin" ] || [ "tests/fuzz/$t.cpp" -nt "$bin" ] || [ -n "$(find "${objs[@]}" -newer "$bin" 2>/dev/null | head -1)" ]; then
+  if [ ! -x "$bin" ] || [ "tests/fuzz/$t.cpp" -nt "$bin" ] || [ "$lib" -nt "$bin" ]; then
     echo "fuzz: building $t"
-    "$CXX" "${cxxflags[@]}" -fsanitize=fuzzer "tests/fuzz/$t.cpp" "${objs[@]}" "${pkg_libs[@]}" -o "$bin"
+    "$CXX" "${cxxflags[@]}" -fsanitize=fuzzer "tests/fuzz/$t.cpp" "$lib" "${pkg_libs[@]}" -o "$bin"
   fi
   name=${t#fuzz_}
   seeds="tests/fuzz/corpus/$name"
