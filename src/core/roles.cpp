@@ -20,6 +20,7 @@ const std::map<std::string, std::set<Role>, std::less<>>& table() {
       {"census.import", {R::admin, R::office, R::street}},
       {"partyorg.read", {R::admin, R::office, R::street, R::secretary, R::instructor}},
       {"partyorg.write", {R::admin, R::office, R::street}},
+      {"stats.read", {R::admin, R::office, R::street, R::secretary, R::instructor}},
       {"partyorg.committee", {R::admin, R::office, R::street, R::secretary}},
       {"audit.read", {R::admin}},
       {"audit.verify", {R::admin}},
