@@ -1,12 +1,18 @@
 // The demo district that `make run` starts with: a district, two streets with
 // a community each, the district's 两新 work committee, two street committees
-// with single and joint branches and a group, and one user of each role.
+// with single and joint branches and a group, a dozen 两新 orgs (entered
+// through the census service), and one user of each role.
+#include <array>
+
 #include "app/app.hpp"
+#include "core/dates.hpp"
+#include "core/ids.hpp"
 #include "core/roles.hpp"
 #include "core/time.hpp"
 #include "db/tree.hpp"
 #include "modules/account/crypto.hpp"
 #include "modules/account/service.hpp"
+#include "modules/census/service.hpp"
 
 namespace lx::app {
 namespace {
@@ -46,6 +52,94 @@ std::pair<std::int64_t, std::string> add_party_org(db::Connection& c, const OrgS
   return {id, path};
 }
 
+// A credit code (R-ID-2) from its first 17 characters and the check character they give.
+std::string credit_code(const std::string& first17) { return first17 + core::credit_code_check_char(first17); }
+
+// About a dozen 两新 orgs across the two streets, entered through the census
+// service: all kinds, several industries, a few stale, a few with 3+ declared
+// members (should-build until the party org module covers them), one closed.
+void seed_demo_orgs(db::Connection& c, const core::Config& cfg, const std::array<std::int64_t, 4>& areas) {
+  const auto pii = crypto::Pii::load_or_create(core::key_file_path(cfg));
+  const core::Date today = core::today_shanghai();
+  const auto view = census::view_of(http::Scope{}, today);
+  auto ago = [&](int months) { return core::to_iso(core::add_months(today, -months)); };
+  struct Spec {
+    const char* name;
+    const char* code17;
+    const char* kind;
+    const char* sub_kind;
+    const char* industry;
+    int area;  // index into areas
+    const char* registered;
+    int workforce, members;
+    bool above_scale;
+    const char* principal;
+    bool principal_member;
+    const char* reason;
+    const char* phone;
+    int verified_months_ago;  // -1: never verified
+  };
+  const Spec specs[] = {
+      {"东湖科技有限公司", "91310199MA1FL0001", "enterprise", "私营企业", "I", 1, "2015-06-18", 120, 8, true, "刘东",
+       true, nullptr, "13800138001", 1},
+      {"东湖餐饮管理有限公司", "91310199MA1FL0002", "enterprise", "私营企业", "H", 0, "2017-03-09", 35, 2, false,
+       "陈美华", false, "党员不足3名，拟纳入商圈联合党支部", "021-55551234", 2},
+      {"东湖鲜果便利店", "92310199MA1FL0003", "enterprise", "个体工商户", "F", 1, "2019-11-02", 6, 0, false, "周小军",
+       false, "无党员", nullptr, 5},
+      {"东湖智能制造有限公司", "91310199MA1FL0004", "enterprise", "外商投资企业", "C", 0, "2016-08-30", 260, 5, true,
+       "王建国", false, "正在筹建", "13912345678", -1},
+      {"东湖软件行业协会", "51310199MJ1FL0005", "social", "行业协会商会", "S", 0, "2018-05-20", 12, 3, false, "孙立",
+       true, "党员刚满3名，待组建", nullptr, 4},
+      {"东湖快递服务站", "92310199MA1FL0006", "gig_site", "快递网点", "G", 1, "2021-04-01", 18, 1, false, "吴刚",
+       false, "党员不足3名，已派联络员", "13700001111", 0},
+      {"西城物流有限公司", "91310199MA1FL0007", "enterprise", "私营企业", "G", 2, "2014-09-12", 80, 6, true, "郑海",
+       true, nullptr, "13611112222", 1},
+      {"西城花园养老服务中心", "52310199MJ1FL0008", "social", "民办非企业单位", "Q", 3, "2019-01-15", 25, 2, false,
+       "冯丽", true, nullptr, nullptr, 2},
+      {"西城青少年发展基金会", "53310199MJ1FL0009", "social", "基金会", "S", 2, "2020-07-07", 8, 1, false, "韩梅",
+       false, "党员不足3名", nullptr, 1},
+      {"西城建筑工程有限公司", "91310199MA1FL0010", "enterprise", "私营企业", "E", 2, "2012-02-28", 150, 4, true,
+       "杨大力", false, "未落实", "13522223333", 7},
+      {"西城外卖配送站", "92310199MA1FL0011", "gig_site", "外卖配送站点", "H", 3, "2022-05-05", 30, 0, false,
+       "朱明", false, "无党员", nullptr, 0},
+      {"西城文化传媒有限公司", "91310199MA1FL0012", "enterprise", "港澳台投资企业", "R", 3, "2018-12-01", 40, 3,
+       false, "许文", true, nullptr, nullptr, -1},
+  };
+  for (const Spec& s : specs) {
+    census::OrgInput in;
+    in.name.set(s.name);
+    in.uscc.set(credit_code(s.code17));
+    in.kind.set(s.kind);
+    in.sub_kind.set(s.sub_kind);
+    in.industry.set(s.industry);
+    in.area_id.set(areas[static_cast<std::size_t>(s.area)]);
+    in.registered_on.set(s.registered);
+    in.workforce.set(s.workforce);
+    in.declared_members.set(s.members);
+    in.above_scale.set(s.above_scale);
+    in.principal.set(s.principal);
+    in.principal_is_member.set(s.principal_member);
+    if (s.reason) in.no_party_org_reason.set(s.reason);
+    in.contact_name.set(s.principal);
+    if (s.phone) in.contact_phone.set(s.phone);
+    if (s.verified_months_ago >= 0) in.verified_on.set(ago(s.verified_months_ago));
+    auto made = census::create_org(c, pii, view, in);
+    if (!made) throw std::runtime_error(std::string(s.name) + ": " + made.error().message);
+  }
+  census::OrgInput closed;
+  closed.name.set("东湖旧货商行");
+  closed.uscc.set(credit_code("92310199MA1FL0013"));
+  closed.kind.set("enterprise");
+  closed.sub_kind.set("个体工商户");
+  closed.industry.set("F");
+  closed.area_id.set(areas[0]);
+  closed.registered_on.set("2010-04-01");
+  closed.operating_status.set("closed");
+  closed.closed_on.set("2024-12-31");
+  auto made = census::create_org(c, pii, view, closed);
+  if (!made) throw std::runtime_error(made.error().message);
+}
+
 }  // namespace
 
 std::vector<Credential> seed_demo(db::Database& db, const core::Config& cfg) {
@@ -55,8 +149,10 @@ std::vector<Credential> seed_demo(db::Database& db, const core::Config& cfg) {
     const std::string dp = "/" + std::to_string(district) + "/";
     const auto donghu = add_area(c, "东湖街道", "310199001", "street", district, dp);
     const auto xicheng = add_area(c, "西城街道", "310199002", "street", district, dp);
-    add_area(c, "东湖第一社区", "310199001001", "community", donghu, dp + std::to_string(donghu) + "/");
-    add_area(c, "西城花园社区", "310199002001", "community", xicheng, dp + std::to_string(xicheng) + "/");
+    const auto donghu1 = add_area(c, "东湖第一社区", "310199001001", "community", donghu, dp + std::to_string(donghu) + "/");
+    const auto xicheng1 =
+        add_area(c, "西城花园社区", "310199002001", "community", xicheng, dp + std::to_string(xicheng) + "/");
+    seed_demo_orgs(c, cfg, {donghu, donghu1, xicheng, xicheng1});
 
     auto [work, wp] = add_party_org(c, {"示范区两新组织党工委", "committee", "", "2015-01-01", district, "leading"},
                                     std::nullopt, "");
