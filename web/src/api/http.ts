@@ -8,13 +8,16 @@ export class ApiError extends Error {
   status: number
   code: string
   field?: string
+  /** the whole JSON answer, for errors that carry more than the message (an import's problem list) */
+  body?: Record<string, unknown>
 
-  constructor(status: number, code: string, message: string, field?: string) {
+  constructor(status: number, code: string, message: string, field?: string, body?: Record<string, unknown>) {
     super(message)
     this.name = 'ApiError'
     this.status = status
     this.code = code
     this.field = field
+    this.body = body
   }
 }
 
@@ -66,7 +69,7 @@ async function toError(res: Response): Promise<ApiError> {
   }
   const e = body && typeof body === 'object' ? body.error : null
   if (e && typeof e.message === 'string') {
-    return new ApiError(res.status, String(e.code ?? ''), e.message, e.field ?? undefined)
+    return new ApiError(res.status, String(e.code ?? ''), e.message, e.field || undefined, body)
   }
   return new ApiError(res.status, 'http_' + res.status, `请求失败（HTTP ${res.status}）`)
 }

@@ -33,18 +33,28 @@ export interface ImportReport {
 export const dryRunImport = (ledger: LedgerName, file: File) =>
   upload<ImportReport>(`/import/${ledger}`, file, { dry_run: 1 }, { quiet: true })
 
-/** Starts the import proper: a background job whose result is an ImportReport. */
+/**
+ * Starts the import proper: a background job whose result is an ImportReport.
+ * If the file has problems after all (the data changed since the dry run) the
+ * server answers 422 with the report in the error's body (see reportOf).
+ */
 export const startImport = (ledger: LedgerName, file: File) =>
   upload<{ job: Job<ImportReport> }>(`/import/${ledger}`, file, undefined, { quiet: true })
 
-/** The errors workbook of a file: its problem rows with a reason column. */
-export const downloadImportErrors = (ledger: LedgerName, file: File) =>
-  download(`/import/${ledger}`, `${ledgerTitles[ledger]}-错误数据.xlsx`, {
-    file,
-    query: { dry_run: 1, errors: 'xlsx' },
-    quiet: true,
-  })
+/** The report inside a 422 answer to startImport, if it carries one. */
+export function reportOf(body: Record<string, unknown> | undefined): ImportReport | null {
+  if (!body || !Array.isArray(body.errors) || typeof body.rows !== 'number') return null
+  return body as unknown as ImportReport
+}
 
+/**
+ * The errors workbook of a file (sheet 错误数据: its problem rows as they
+ * were, with 原行号 and 错误原因 added; sheet 问题清单: every problem).
+ */
+export const downloadImportErrors = (ledger: LedgerName, file: File) =>
+  download(`/import/${ledger}/errors`, `${ledgerTitles[ledger]}-错误数据.xlsx`, { file, quiet: true })
+
+/** The ledger as .xlsx, everything in the caller's scope (the filters are sent for when the server takes them). */
 export const exportLedger = (ledger: LedgerName, query?: Record<string, string | number | boolean | null | undefined>) =>
   download(`/export/${ledger}`, `${ledgerTitles[ledger]}.xlsx`, { query })
 
