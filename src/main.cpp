@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "app/app.hpp"
+#include "app/cli_ledger.hpp"
 #include "crypto/pii.hpp"
 #include "db/migrations.hpp"
 #include "http/jobs.hpp"
@@ -148,6 +149,20 @@ int main(int argc, char** argv) {
   auto* audit_verify = audit->add_subcommand("verify", "校验审计链");
   add_common(audit_verify, common);
 
+  std::string l_name, l_file;
+  bool l_dry = false, l_json = false, l_template = false;
+  auto* imp = cli.add_subcommand("import", "导入台账：orgs|party-orgs|assignments|mass-orgs FILE");
+  add_common(imp, common);
+  imp->add_option("ledger", l_name, "台账")->required();
+  imp->add_option("file", l_file, ".xlsx 或 .csv 文件")->required();
+  imp->add_flag("--dry-run", l_dry, "只校验，不写入");
+  imp->add_flag("--json", l_json, "输出 JSON 结果");
+  auto* exp = cli.add_subcommand("export", "导出台账（或 --template 导出模板）到 FILE");
+  add_common(exp, common);
+  exp->add_option("ledger", l_name, "台账")->required();
+  exp->add_option("file", l_file, "输出的 .xlsx 文件")->required();
+  exp->add_flag("--template", l_template, "只导出模板（表头和一行示例）");
+
   CLI11_PARSE(cli, argc, argv);
 
   spdlog::set_default_logger(spdlog::stderr_color_mt("liangxin"));
@@ -239,6 +254,8 @@ int main(int argc, char** argv) {
       std::cout << (*user_reset ? "已重置密码：" : "已停用：") << u_login << "\n";
       return 0;
     }
+    if (*imp) return lx::app::cli_import(cfg, l_name, l_file, l_dry, l_json);
+    if (*exp) return lx::app::cli_export(cfg, l_name, l_file, l_template);
     if (*audit_verify) {
       auto db = open_db(cfg);
       auto c = db->acquire();

@@ -4,6 +4,7 @@
 #include "modules/account/crypto.hpp"
 #include "modules/account/routes.hpp"
 #include "modules/account/service.hpp"
+#include "modules/ledger/routes.hpp"
 #include "modules/census/routes.hpp"
 #include "modules/settings/routes.hpp"
 
@@ -13,6 +14,7 @@ void register_all_routes(http::Router& router) {
   account::register_routes(router);
   census::register_routes(router);
   settings::register_routes(router);
+  ledger::register_routes(router);
   http::register_job_routes(router);
 }
 
