@@ -232,7 +232,7 @@ void update_org(db::Connection& c, const Org& o, const std::string& name_sort) {
        opt(o.verified_on), name_sort, core::now_iso(), o.id});
 }
 
-std::pair<std::vector<Org>, std::int64_t> list_orgs(db::Connection& c, const View& v, const OrgFilter& f) {
+std::pair<std::vector<Org>, std::int64_t> select_orgs(db::Connection& c, const View& v, const OrgFilter& f) {
   Where w;
   add_scope(w, v);
   const std::string q = core::normalize_cell(f.q);

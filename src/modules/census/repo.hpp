@@ -57,7 +57,7 @@ struct OrgFilter {
   std::int64_t page = 1, size = 20;
 };
 // One page of orgs in the view's scope matching f, and the total count.
-std::pair<std::vector<Org>, std::int64_t> list_orgs(db::Connection& c, const View& v, const OrgFilter& f);
+std::pair<std::vector<Org>, std::int64_t> select_orgs(db::Connection& c, const View& v, const OrgFilter& f);
 
 // Open orgs in scope grouped by area path: (area_path, total, stale).
 struct PathCount {

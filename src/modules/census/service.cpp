@@ -307,7 +307,7 @@ std::vector<std::string> covering_party_orgs(db::Connection& c, std::int64_t org
 }
 
 std::pair<std::vector<Org>, std::int64_t> list_orgs(db::Connection& c, const repo::View& v, const repo::OrgFilter& f) {
-  return repo::list_orgs(c, v, f);
+  return repo::select_orgs(c, v, f);
 }
 
 std::vector<StreetStale> stale_summary(db::Connection& c, const repo::View& v, int months) {
