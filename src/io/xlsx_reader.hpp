@@ -15,7 +15,7 @@
 namespace lx::io {
 
 struct XlsxOptions {
-  std::string sheet_name;  // the sheet to read; empty: the first sheet of the workbook
+  std::string sheet_name;  // the sheet to read; empty: the first sheet that is not hidden
   ReadLimits limits;
 };
 

@@ -218,6 +218,17 @@ TEST(XlsxReader, PicksTheFirstSheetOrTheOneNamed) {
   EXPECT_EQ(*names, (std::vector<std::string>{"填表说明", "台账"}));
 }
 
+TEST(XlsxReader, HiddenSheetsArePassedOverByDefault) {
+  auto parts = xlsx_parts({{"字典", worksheet("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>下拉选项</t></is></c></row>")},
+                           {"台账", worksheet("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>数据</t></is></c></row>")}});
+  for (auto& [name, xml] : parts) {
+    if (name == "xl/workbook.xml") xml.replace(xml.find("name=\"字典\""), 13, "name=\"字典\" state=\"hidden\"");
+  }
+  const std::string bytes = make_zip(parts);
+  EXPECT_EQ(read_ok(bytes).name, "台账");
+  EXPECT_EQ(read_ok(bytes, {.sheet_name = "字典"}).rows[0].cells[0].text, "下拉选项");
+}
+
 TEST(XlsxReader, PrefixedNamespacesAndAbsoluteTargets) {
   // The .NET Open XML SDK writes prefixed elements; some tools use absolute targets.
   lx::io::testing::Parts parts = {
@@ -240,6 +251,9 @@ TEST(XlsxReader, PrefixedNamespacesAndAbsoluteTargets) {
   const Sheet s = read_ok(make_zip(parts));
   ASSERT_EQ(s.rows.size(), 1u);
   EXPECT_EQ(shown(s.rows[0]), (V{"T:前缀", "N:42"}));
+  // A target written relative to the package root instead of to xl/ is found too.
+  parts[2].second.replace(parts[2].second.find("/xl/worksheets/data.xml"), 23, "xl/worksheets/data.xml");
+  EXPECT_EQ(read_ok(make_zip(parts)).rows.size(), 1u);
 }
 
 // ---- damaged and hostile files: a Chinese error, never a crash ----
