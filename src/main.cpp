@@ -2,6 +2,7 @@
 // import, export, stats, backup, restore, gen). Exit codes: 0 success,
 // 1 failure, 2 bad input (e.g. a ledger with problems).
 #include <CLI/CLI.hpp>
+#include <boost/json.hpp>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -21,6 +22,7 @@
 #include "modules/account/repo.hpp"
 #include "modules/account/routes.hpp"
 #include "modules/account/service.hpp"
+#include "modules/stats/service.hpp"
 
 namespace {
 
@@ -149,6 +151,23 @@ int main(int argc, char** argv) {
   auto* audit_verify = audit->add_subcommand("verify", "校验审计链");
   add_common(audit_verify, common);
 
+  auto* stats = cli.add_subcommand("stats", "统计数据（与接口返回相同的 JSON）");
+  stats->require_subcommand(1);
+  std::string s_scope, s_date, s_from, s_to, s_type;
+  bool s_json = false;
+  auto* stats_cov = stats->add_subcommand("coverage", "组织覆盖与工作覆盖");
+  add_common(stats_cov, common);
+  stats_cov->add_option("--scope", s_scope, "统计范围：名称、party_org:ID 或 area:ID（默认全区）");
+  stats_cov->add_option("--date", s_date, "截至日期 YYYY-MM-DD（默认今天）");
+  stats_cov->add_flag("--json", s_json, "输出 JSON");
+  auto* stats_po = stats->add_subcommand("party-orgs", "党组织数量与增长");
+  add_common(stats_po, common);
+  stats_po->add_option("--scope", s_scope, "统计范围");
+  stats_po->add_option("--type", s_type, "committee|general_branch|branch|group");
+  stats_po->add_option("--from", s_from, "起始日期")->required();
+  stats_po->add_option("--to", s_to, "截止日期")->required();
+  stats_po->add_flag("--json", s_json, "输出 JSON");
+
   std::string l_name, l_file;
   bool l_dry = false, l_json = false, l_template = false;
   auto* imp = cli.add_subcommand("import", "导入台账：orgs|party-orgs|assignments|mass-orgs FILE");
@@ -252,6 +271,29 @@ int main(int argc, char** argv) {
         return 2;
       }
       std::cout << (*user_reset ? "已重置密码：" : "已停用：") << u_login << "\n";
+      return 0;
+    }
+    if (*stats_cov || *stats_po) {
+      auto db = open_db(cfg);
+      auto c = db->acquire();
+      auto scope = lx::stats::resolve_scope(*c, lx::http::Scope{}, s_scope);
+      if (!scope) {
+        std::cerr << scope.error().message << "\n";
+        return 2;
+      }
+      auto date_of = [](const std::string& text) -> lx::core::Date {
+        if (text.empty()) return lx::core::today_shanghai();
+        auto d = lx::core::parse_date(text);
+        if (!d) throw std::runtime_error("日期无效：" + text);
+        return *d;
+      };
+      boost::json::object out = *stats_cov ? lx::stats::coverage(*c, *scope, date_of(s_date))
+                                            : lx::stats::party_org_growth(*c, *scope, date_of(s_from), date_of(s_to), s_type);
+      if (s_json) {
+        std::cout << boost::json::serialize(out) << "\n";
+      } else {
+        for (const auto& [k, v] : out) std::cout << std::string(k) << "\t" << boost::json::serialize(v) << "\n";
+      }
       return 0;
     }
     if (*imp) return lx::app::cli_import(cfg, l_name, l_file, l_dry, l_json);

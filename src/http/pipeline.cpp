@@ -26,6 +26,8 @@ Error db_error(const db::DbError& e) {
   }
 }
 
+}  // namespace
+
 void add_security_headers(Response& r) {
   r.headers.emplace_back("Content-Security-Policy",
                          "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -36,8 +38,6 @@ void add_security_headers(Response& r) {
   r.headers.emplace_back("Referrer-Policy", "same-origin");
   if (r.content_type.rfind("application/json", 0) == 0) r.headers.emplace_back("Cache-Control", "no-store");
 }
-
-}  // namespace
 
 bool tokens_equal(std::string_view a, std::string_view b) {
   if (a.size() != b.size() || a.empty()) return false;

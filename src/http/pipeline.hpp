@@ -50,6 +50,9 @@ class App {
   const crypto::Pii& pii_;
 };
 
+// Adds the security headers every answer carries (CSP, nosniff, framing, referrer).
+void add_security_headers(Response& r);
+
 // Constant-time comparison of two tokens.
 bool tokens_equal(std::string_view a, std::string_view b);
 

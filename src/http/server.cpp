@@ -104,6 +104,7 @@ struct Server::Impl {
 
   awaitable<void> reject(Conn& conn, int status, const char* code, const char* message) {
     Response r = error_response(make_error(code, message, "", status));
+    add_security_headers(r);
     co_await write(conn, r, false, false, 11);
   }
 
