@@ -251,7 +251,10 @@ Report import_orgs(db::Connection& c, const ledger::Who& who, const io::Ledger& 
   std::vector<Plan> plans;
   plans.reserve(l.rows.size());
 
+  std::int64_t checked = 0;
   for (const auto& r : l.rows) {
+    // A dry run with a progress callback (SQLite's pre-check of a commit) reports rows checked.
+    if (!write && progress) progress(checked++, rep.rows);
     const std::size_t before = rep.errors.size();
     Plan p{&r};
     p.in = input_of(r, l, reported);

@@ -1,6 +1,7 @@
 #include "modules/ledger/registry.hpp"
 
 #include <boost/json.hpp>
+#include <algorithm>
 
 #include "io/csv_reader.hpp"
 #include "io/xlsx_reader.hpp"
@@ -65,7 +66,9 @@ Report commit(db::Database& db, const Who& who, const Def& def, const Parsed& p,
     inside = {};
     const auto total = static_cast<std::int64_t>(p.ledger.rows.size());
     auto c = db.acquire();
-    Report pre = def.run(*c, who, p.ledger, false, {});
+    Report pre = def.run(*c, who, p.ledger, false, [&](std::int64_t done, std::int64_t) {
+      progress(std::min(done, total > 0 ? total - 1 : 0), total);
+    });
     if (!pre.errors.empty()) return pre;
     progress(total > 0 ? total - 1 : 0, total);
   }

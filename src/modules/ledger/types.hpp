@@ -30,7 +30,8 @@ struct Report {
   std::vector<io::Problem> errors;
 };
 
-// Called with rows done and the total while a commit runs.
+// Called with rows done and the total while a commit runs (and while a
+// commit's pre-check runs, for the orgs ledger).
 using Progress = std::function<void(std::int64_t done, std::int64_t total)>;
 
 // {"rows","inserted","updated","errors":[{"row","column","value","reason"}]}, in that order.
