@@ -56,6 +56,14 @@ export const auditActionOptions: { value: string; label: string }[] = [
   { value: 'assignment.end', label: '结束派驻' },
   { value: 'mass_org.create', label: '新增群团组织' },
   { value: 'mass_org.dissolve', label: '解散群团组织' },
+  { value: 'import.orgs', label: '导入两新组织台账' },
+  { value: 'import.party-orgs', label: '导入党组织台账' },
+  { value: 'import.assignments', label: '导入指导员与联络员台账' },
+  { value: 'import.mass-orgs', label: '导入群团组织台账' },
+  { value: 'import.orgs.dry_run', label: '校验两新组织台账' },
+  { value: 'import.party-orgs.dry_run', label: '校验党组织台账' },
+  { value: 'import.assignments.dry_run', label: '校验指导员与联络员台账' },
+  { value: 'import.mass-orgs.dry_run', label: '校验群团组织台账' },
 ]
 
 export function auditActionName(action: string): string {
