@@ -4,17 +4,21 @@
 #include "modules/account/crypto.hpp"
 #include "modules/account/routes.hpp"
 #include "modules/account/service.hpp"
-#include "modules/ledger/routes.hpp"
 #include "modules/census/routes.hpp"
+#include "modules/ledger/routes.hpp"
+#include "modules/partyorg/routes.hpp"
 #include "modules/settings/routes.hpp"
+#include "modules/stats/routes.hpp"
 
 namespace lx::app {
 
 void register_all_routes(http::Router& router) {
   account::register_routes(router);
   census::register_routes(router);
-  settings::register_routes(router);
+  partyorg::register_routes(router);
   ledger::register_routes(router);
+  settings::register_routes(router);
+  stats::register_routes(router);
   http::register_job_routes(router);
 }
 

@@ -15,6 +15,14 @@ inline constexpr const char* kCoveredOrgIds =
     "WHERE c.valid_from <= ? AND (c.valid_to IS NULL OR c.valid_to > ?) "
     "AND p.founded_on <= ? AND (p.dissolved_on IS NULL OR p.dissolved_on > ?)";
 
+// Orgs covered on day d by a single (单独组建) party org of their own that
+// exists on d: what keeps an org off the should-build list (R-ORG-1).
+// Params: d, d, d, d.
+inline constexpr const char* kSingleCoveredOrgIds =
+    "SELECT c.org_id FROM coverage c JOIN party_orgs p ON p.id = c.party_org_id "
+    "WHERE p.formation = 'single' AND c.valid_from <= ? AND (c.valid_to IS NULL OR c.valid_to > ?) "
+    "AND p.founded_on <= ? AND (p.dissolved_on IS NULL OR p.dissolved_on > ?)";
+
 // Orgs with an instructor or liaison on d, or a mass organisation existing on d
 // (the part of work coverage beyond organisation coverage, R-CEN-4 yellow).
 // Params: d, d, d, d.
