@@ -4,7 +4,7 @@ BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= 2
 SAN_BUILD ?= build-sanitize
 
-.PHONY: all deps build web run test test-unit test-api test-e2e test-sanitize clean
+.PHONY: all deps build web run test test-sanitize fuzz clean
 
 all: build web
 
@@ -31,6 +31,9 @@ test-sanitize: deps
 	cmake -S . -B $(SAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DLX_SANITIZE=ON
 	ninja -C $(SAN_BUILD) -j $(JOBS)
 	LX_SKIP_E2E=1 scripts/run-tests.sh $(SAN_BUILD)
+
+fuzz: deps
+	scripts/fuzz.sh $(or $(SECONDS_EACH),300)
 
 clean:
 	rm -rf $(BUILD) $(SAN_BUILD) web/dist
