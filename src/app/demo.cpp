@@ -1,7 +1,9 @@
 // The demo district that `make run` starts with: a district, two streets with
 // a community each, the district's 两新 work committee, two street committees
 // with single and joint branches and a group, a dozen 两新 orgs (entered
-// through the census service), and one user of each role.
+// through the census service), their coverage, committees, instructors,
+// liaisons and mass organisations (through the party org service, so the
+// warnings of R-ORG-1..6 have something to show), and one user of each role.
 #include <array>
 
 #include "app/app.hpp"
@@ -13,6 +15,7 @@
 #include "modules/account/crypto.hpp"
 #include "modules/account/service.hpp"
 #include "modules/census/service.hpp"
+#include "modules/partyorg/service.hpp"
 
 namespace lx::app {
 namespace {
@@ -140,6 +143,118 @@ void seed_demo_orgs(db::Connection& c, const core::Config& cfg, const std::array
   if (!made) throw std::runtime_error(made.error().message);
 }
 
+
+// The party org side of the demo: which party org covers which org, committee
+// posts, declared member counts and terms, a temporary branch past its end
+// date, instructors and liaisons of orgs without a party org, and mass orgs.
+// Orgs are found by credit code, party orgs by name, all through services.
+void seed_demo_party_work(db::Connection& c, const core::Config& cfg) {
+  const auto pii = crypto::Pii::load_or_create(core::key_file_path(cfg));
+  const partyorg::Actor admin{core::Role::admin, http::Scope{}};
+  const core::Date today = core::today_shanghai();
+  auto ago = [&](int days) { return core::to_iso(core::add_days(today, -days)); };
+  auto must = [](const auto& r, const std::string& what) {
+    if (!r) throw std::runtime_error("demo " + what + ": " + r.error().message);
+  };
+  auto org = [&](const char* code17) {
+    auto found = census::find_org_by_uscc(c, credit_code(code17));
+    if (!found) throw std::runtime_error(std::string("demo org ") + code17 + " missing");
+    return found->first;
+  };
+  auto party_org = [&](const std::string& name) -> std::int64_t {
+    partyorg::repo::ListFilter f;
+    f.q = name;
+    auto list = partyorg::list_party_orgs(c, admin, f);
+    must(list, name);
+    for (const auto& p : list->first)
+      if (p.name == name) return p.id;
+    throw std::runtime_error("demo party org " + name + " missing");
+  };
+  auto counts = [&](const std::string& name, std::int64_t members, std::int64_t full, const std::string& term_start) {
+    partyorg::PartyOrgInput in;
+    in.declared_members = std::optional<std::int64_t>(members);
+    in.declared_full_members = std::optional<std::int64_t>(full);
+    if (!term_start.empty()) in.term_start = std::optional<std::string>(term_start);
+    must(partyorg::update_party_org(c, admin, party_org(name), in), name);
+  };
+  counts("东湖街道综合党委", 126, 120, "2024-03-01");
+  counts("西城街道综合党委", 88, 80, "2021-04-01");   // R-ORG-3 under 100, R-ORG-5 overdue
+  counts("东湖科技有限公司党支部", 8, 8, "2024-05-01");
+  counts("东湖商圈联合党支部", 5, 4, "2023-07-01");
+  counts("西城社会组织联合党支部", 3, 3, "2024-06-18");
+  counts("西城物流有限公司党支部", 6, 5, core::to_iso(core::add_days(core::add_years(today, -3), 60)));
+
+  struct Cover {
+    const char* party_org;
+    const char* code17;
+    const char* from;
+  };
+  for (const Cover& v : {Cover{"东湖科技有限公司党支部", "91310199MA1FL0001", "2018-05-01"},
+                         Cover{"东湖商圈联合党支部", "91310199MA1FL0002", "2019-07-01"},
+                         Cover{"东湖商圈联合党支部", "92310199MA1FL0003", "2020-01-01"},
+                         Cover{"西城物流有限公司党支部", "91310199MA1FL0007", "2021-03-15"},
+                         Cover{"西城社会组织联合党支部", "52310199MJ1FL0008", "2020-06-18"},
+                         Cover{"西城社会组织联合党支部", "53310199MJ1FL0009", "2020-06-18"}})
+    must(partyorg::add_coverage(c, admin, party_org(v.party_org), org(v.code17), v.from), v.party_org);
+
+  struct Post {
+    const char* party_org;
+    const char* post;
+    const char* person;
+    const char* from;
+  };
+  for (const Post& p : {Post{"东湖街道综合党委", "secretary", "沈建华", "2024-03-01"},
+                        Post{"西城街道综合党委", "secretary", "罗永红", "2021-04-01"},
+                        Post{"东湖科技有限公司党支部", "secretary", "张书记", "2024-05-01"},
+                        Post{"东湖科技有限公司党支部", "deputy_secretary", "刘东", "2024-05-01"},
+                        Post{"东湖科技有限公司党支部", "organisation", "李明", "2024-05-01"},
+                        Post{"东湖科技有限公司党支部", "publicity", "王芳", "2024-05-01"},
+                        Post{"东湖商圈联合党支部", "secretary", "周建平", "2023-07-01"},
+                        Post{"西城物流有限公司党支部", "secretary", "郑海", "2021-03-15"},
+                        Post{"西城社会组织联合党支部", "secretary", "冯丽", "2024-06-18"},
+                        Post{"西城社会组织联合党支部", "deputy_secretary", "韩梅", "2024-06-18"},
+                        Post{"西城社会组织联合党支部", "organisation", "孙强", "2024-06-18"}})   // R-ORG-4
+    must(partyorg::add_post(c, admin, party_org(p.party_org), {p.post, p.person, p.from, std::nullopt}), p.person);
+
+  // R-ORG-6: a project branch whose planned end has passed.
+  partyorg::PartyOrgInput temp;
+  temp.parent_id = std::optional<std::int64_t>(party_org("西城街道综合党委"));
+  temp.name = "西城建筑工程项目临时党支部";
+  temp.type = "branch";
+  temp.founded_on = ago(240);
+  temp.temporary = true;
+  temp.end_date = std::optional<std::string>(ago(10));
+  temp.declared_members = std::optional<std::int64_t>(4);
+  temp.declared_full_members = std::optional<std::int64_t>(4);
+  must(partyorg::create_party_org(c, admin, temp), "temporary branch");
+
+  struct Send {
+    const char* person;
+    const char* phone;
+    const char* role;
+    const char* code17;
+    const char* from;
+  };
+  for (const Send& a : {Send{"赵指导", "13800138101", "instructor", "91310199MA1FL0004", "2024-09-01"},
+                        Send{"钱联络", "13800138102", "liaison", "51310199MJ1FL0005", "2025-02-15"},
+                        Send{"钱联络", "13800138102", "liaison", "92310199MA1FL0006", "2025-02-15"},
+                        Send{"孙指导", "13800138103", "instructor", "91310199MA1FL0010", "2023-11-01"}})
+    must(partyorg::add_assignment(c, admin, pii, {a.person, a.phone, a.role, org(a.code17), a.from, std::nullopt}),
+         a.person);
+
+  struct Mass {
+    const char* code17;
+    const char* type;
+    const char* founded;
+  };
+  for (const Mass& m : {Mass{"91310199MA1FL0001", "union", "2016-03-01"},
+                        Mass{"91310199MA1FL0001", "youth_league", "2019-05-04"},
+                        Mass{"91310199MA1FL0010", "union", "2013-06-01"},
+                        Mass{"92310199MA1FL0011", "union", "2023-01-10"},
+                        Mass{"91310199MA1FL0012", "womens_federation", "2020-03-08"}})
+    must(partyorg::add_mass_org(c, admin, org(m.code17), m.type, std::string(m.founded)), m.code17);
+}
+
 }  // namespace
 
 std::vector<Credential> seed_demo(db::Database& db, const core::Config& cfg) {
@@ -195,6 +310,7 @@ std::vector<Credential> seed_demo(db::Database& db, const core::Config& cfg) {
       if (!created) throw std::runtime_error(created.error().message);
       out.push_back({u.login, std::string(core::role_name_zh(u.role)), *in.password});
     }
+    seed_demo_party_work(c, cfg);
     return out;
   });
 }

@@ -82,27 +82,29 @@ TEST_F(PartyOrgLinks, SecretaryMaintainsOwnCommitteeOnly) {
   auto sec = make_user(server(), admin, "secretary", "po_links_secretary");   // 东湖科技有限公司党支部
   const auto own = party_org_id(server(), "东湖科技有限公司党支部");
   const auto other = party_org_id(server(), "西城物流有限公司党支部");
-  const json::object post{{"post", "secretary"}, {"person_name", "张书记"}, {"valid_from", "2024-05-01"}};
+  const json::object post{{"post", "discipline"}, {"person_name", "赵纪检"}, {"valid_from", "2025-05-01"}};
   auto mine = sec.client.post("/api/v1/party-orgs/" + std::to_string(own) + "/committee", post);
   ASSERT_EQ(mine.status, 201) << mine.body;
-  EXPECT_EQ(mine.json().at("post_name").as_string(), "书记");
+  EXPECT_EQ(mine.json().at("post_name").as_string(), "纪检委员");
   auto theirs = sec.client.post("/api/v1/party-orgs/" + std::to_string(other) + "/committee", post);
   EXPECT_EQ(theirs.status, 404) << theirs.body;
-  EXPECT_EQ(server().scalar("SELECT COUNT(*) FROM committee_posts WHERE party_org_id = ?", {other}), 0);
+  EXPECT_EQ(server().scalar("SELECT COUNT(*) FROM committee_posts WHERE person_name = ?", {std::string("赵纪检")}), 1);
 
-  // One secretary at a time; the deputy in Chinese is fine.
+  // One secretary at a time (the demo's 张书记 holds the post); a member in Chinese is fine.
   auto second = sec.client.post("/api/v1/party-orgs/" + std::to_string(own) + "/committee",
                                 json::object{{"post", "书记"}, {"person_name", "李另一"}, {"valid_from", "2025-01-01"}});
   EXPECT_EQ(second.status, 409) << second.body;
   auto deputy = sec.client.post("/api/v1/party-orgs/" + std::to_string(own) + "/committee",
-                                json::object{{"post", "副书记"}, {"person_name", "王副"}, {"valid_from", "2025-01-01"}});
+                                json::object{{"post", "委员"}, {"person_name", "王委员"}, {"valid_from", "2025-01-01"}});
   ASSERT_EQ(deputy.status, 201) << deputy.body;
-  auto committee = sec.client.get("/api/v1/party-orgs/" + std::to_string(own) + "/committee");
-  EXPECT_EQ(item_strings(committee, "person_name"), (std::vector<std::string>{"张书记", "王副"}));
+  auto committee = item_strings(sec.client.get("/api/v1/party-orgs/" + std::to_string(own) + "/committee"), "person_name");
+  EXPECT_TRUE(contains(committee, "赵纪检"));
+  EXPECT_TRUE(contains(committee, "王委员"));
+  EXPECT_EQ(committee.front(), "张书记");   // secretary first
 
   // Ending: own post fine, another org's post answers like a missing one.
   auto admin_post = admin.post("/api/v1/party-orgs/" + std::to_string(other) + "/committee",
-                               json::object{{"post", "secretary"}, {"person_name", "郑海"}});
+                               json::object{{"post", "publicity"}, {"person_name", "郑宣传"}});
   ASSERT_EQ(admin_post.status, 201) << admin_post.body;
   auto foreign = sec.client.post("/api/v1/committee-posts/" + std::to_string(admin_post.json().at("id").as_int64()) +
                                      "/end",
@@ -111,8 +113,8 @@ TEST_F(PartyOrgLinks, SecretaryMaintainsOwnCommitteeOnly) {
   auto end = sec.client.post("/api/v1/committee-posts/" + std::to_string(deputy.json().at("id").as_int64()) + "/end",
                              json::object{{"valid_to", day()}});
   ASSERT_EQ(end.status, 200) << end.body;
-  EXPECT_EQ(item_strings(sec.client.get("/api/v1/party-orgs/" + std::to_string(own) + "/committee"), "person_name"),
-            std::vector<std::string>{"张书记"});
+  EXPECT_FALSE(contains(
+      item_strings(sec.client.get("/api/v1/party-orgs/" + std::to_string(own) + "/committee"), "person_name"), "王委员"));
   // Secretaries may not change coverage.
   EXPECT_EQ(sec.client.post("/api/v1/party-orgs/" + std::to_string(own) + "/coverage", json::object{{"org_id", 1}}).status,
             403);

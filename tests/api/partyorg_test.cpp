@@ -130,7 +130,8 @@ TEST_F(PartyOrgTree, EditChecksTheTypeAgainstChildren) {
   EXPECT_TRUE(ok.json().at("weak").as_bool());
   auto audit = last_audit(server());
   EXPECT_EQ(audit.at("action").as_string(), "party_org.update");
-  EXPECT_TRUE(audit.at("detail").at("before").at("declared_members").is_null());
+  EXPECT_NE(audit.at("detail").at("before").at("declared_members"), json::value(12));
+  EXPECT_EQ(audit.at("detail").at("after").at("declared_members"), json::value(12));
 }
 
 TEST_F(PartyOrgTree, ListFiltersByTypeAndFormation) {
