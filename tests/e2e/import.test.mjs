@@ -101,7 +101,7 @@ test('import the orgs ledger through the UI: errors, fix, import, find', { timeo
     await page.getByRole('button', { name: '确认导入' }).click()
     await dialog.locator('[data-test=import-result]').getByText('导入完成').waitFor({ timeout: 120_000 })
     await shot(page, 'import-03-done')
-    await dialog.getByRole('button', { name: '关闭' }).click()
+    await dialog.getByRole('button', { name: '关闭', exact: true }).click()
 
     // Found by a two-character fragment of its name.
     await page.locator('input[data-test=org-q], [data-test=org-q] input').first().fill('青禾')
