@@ -198,6 +198,16 @@ TEST(PartyOrg, R_ORG_5_NoTermNoWarning) {
   EXPECT_FALSE(term_warning(f, d(2026, 1, 1), 90));
 }
 
+TEST(PartyOrg, R_ORG_5_LeadingCommitteesAreNotElected) {
+  PartyOrgFacts f;
+  f.type = "committee";
+  f.term_start = d(2015, 1, 1);
+  f.term_years = 5;
+  EXPECT_TRUE(term_warning(f, d(2026, 1, 1), 90));
+  f.leading = true;
+  EXPECT_FALSE(term_warning(f, d(2026, 1, 1), 90));
+}
+
 TEST(PartyOrg, R_ORG_5_WarningDaysAreConfigurable) {
   PartyOrgFacts f = branch_facts();
   f.term_start = d(2023, 6, 1);

@@ -26,7 +26,7 @@ json::array words(const std::vector<Word>& ws) {
 
 json::object party_org_json(const PartyOrg& p, const std::string& today) {
   json::value end = nullptr;
-  if (p.term_start && p.term_years && *p.term_years > 0)
+  if (p.type != "group" && p.term_start && p.term_years && *p.term_years > 0)
     end = core::to_iso(term_end(detail::stored_date(*p.term_start), static_cast<int>(*p.term_years)));
   const auto depth = std::count(p.path.begin(), p.path.end(), '/') - 1;
   return json::object{{"id", p.id},

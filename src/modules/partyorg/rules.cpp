@@ -199,7 +199,8 @@ std::optional<Warning> committee_warning(std::string_view type, const std::optio
 
 std::optional<Warning> term_warning(const PartyOrgFacts& f, Date today, int warning_days) {
   // R-ORG-5: re-election due within warning_days, or overdue.
-  if (f.type == "group" || f.temporary || !f.term_start || !f.term_years || *f.term_years <= 0) return std::nullopt;
+  if (f.type == "group" || f.leading || f.temporary || !f.term_start || !f.term_years || *f.term_years <= 0)
+    return std::nullopt;
   const Date end = term_end(*f.term_start, *f.term_years);
   const std::int64_t left = core::days_between(today, end);
   if (left <= 0)

@@ -128,7 +128,8 @@ std::optional<Warning> committee_warning(std::string_view type, const std::optio
                                          const CommitteeFacts& c);
 
 // R-ORG-5: the term ends within warning_days of today, or has ended (the end
-// day itself counts as ended). Groups and temporary party orgs have no term.
+// day itself counts as ended). Groups, temporary party orgs and leading
+// committees (工委, appointed rather than elected) are not judged.
 std::optional<Warning> term_warning(const PartyOrgFacts& f, core::Date today, int warning_days);
 
 // R-ORG-6: a temporary party org past its end date (the end date itself is

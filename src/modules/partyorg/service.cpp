@@ -180,10 +180,12 @@ Result<PartyOrg> create_party_org(db::Connection& c, const Actor& a, const Party
   if (in.area_id) p.area_id = *in.area_id;
   if (auto st = check_area_of(c, a, p); !st) return st.error();
 
-  // R-ORG-5: the first term starts at founding, with the default length.
+  // R-ORG-5: the first term starts at founding, with the default length
+  // (groups and temporary party orgs hold no elections of their own).
   const RuleSettings settings = load_rule_settings(c);
-  if (!in.term_start && p.type != "group") p.term_start = p.founded_on;
-  if (!in.term_years && p.type != "group") {
+  const bool has_term = p.type != "group" && !p.temporary;
+  if (!in.term_start && has_term) p.term_start = p.founded_on;
+  if (!in.term_years && has_term) {
     bool community = false;
     if (p.area_id)
       if (auto ar = census::get_area(c, http::Scope{}, *p.area_id))
