@@ -118,13 +118,16 @@ std::optional<MassOrg> find_mass_org(db::Connection& c, std::int64_t org_id, con
 void dissolve_mass_org(db::Connection& c, std::int64_t id, const std::string& d);
 std::vector<MassOrg> list_mass_orgs(db::Connection& c, const http::Scope& s, const WorkFilter& f);
 
-// ---- orgs, read-only (repo_work.cpp). The census module owns orgs; single
-// orgs are read through census::get_org. TODO(census): these three want a
-// census service function each — org names by ids, the scope filter as SQL,
-// and orgs not covered by a single party org (census::list_orgs filter).
+// ---- orgs, read-only (repo_work.cpp). The census module owns orgs; the
+// service reads single orgs through census::get_org. TODO(census): replace
+// each of these with a census service function — org names by ids
+// (census::org_briefs), one org with its scope check (census::get_org, used
+// here by ledger.cpp), the scope filter as SQL (org_scope above), and orgs not
+// covered by a single party org (a census::list_orgs filter).
 // The orgs of these ids that exist, by id.
 std::map<std::int64_t, OrgBrief> orgs(db::Connection& c, const std::vector<std::int64_t>& ids);
 std::optional<OrgBrief> org(db::Connection& c, std::int64_t id);
+// True when the org lies in the scope on day d.
 bool org_in_scope(db::Connection& c, const http::Scope& s, std::int64_t id, const std::string& d);
 // R-ORG-1: orgs in the scope, open on d, with at least min_members declared
 // members and no coverage on d by a single party org of their own.
