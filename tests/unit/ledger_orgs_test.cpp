@@ -31,6 +31,19 @@ TEST_F(LedgerOrgs, R_ID_2_WrongChecksumOnRow17IsTheOnlyProblemAndNothingIsWritte
   EXPECT_EQ(count("areas"), 1);  // the streets it would have created are not there either
 }
 
+TEST_F(LedgerOrgs, WithoutADistrictTheImportSaysToCreateItFirstAndWritesNothing) {
+  {
+    auto c = db_->acquire();
+    c->exec("DELETE FROM areas", {});
+  }
+  Report r = import("orgs", fixture("orgs_small.csv"));
+  ASSERT_EQ(r.errors.size(), 30u);
+  EXPECT_EQ(r.errors[0].column, "所在街道（乡镇）");
+  EXPECT_NE(r.errors[0].reason.find("请先在属地管理中建立本区"), std::string::npos) << r.errors[0].reason;
+  EXPECT_EQ(count("orgs"), 0);
+  EXPECT_EQ(count("areas"), 0);
+}
+
 TEST_F(LedgerOrgs, ImportThenReimportChangesNothing) {
   const std::string bytes = fixture("orgs_small.csv");
   Report dry = check("orgs", bytes);

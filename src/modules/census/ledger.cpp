@@ -123,8 +123,11 @@ class Areas {
       streets_[name] = 0;
       return 0;
     }
-    return make_error("unknown_area", "街道（乡镇）“" + name + "”不存在或不在您的数据范围内" +
-                                          (may_create_ ? "" : "，请先在属地管理中添加，或请区级管理员导入"));
+    if (may_create_)  // no district yet: streets are created under it
+      return make_error("unknown_area", "街道（乡镇）“" + name +
+                                            "”不存在，且系统中还没有区（县）一级的属地，无法新建：请先在属地管理中建立本区");
+    return make_error("unknown_area", "街道（乡镇）“" + name +
+                                          "”不存在或不在您的数据范围内，请先在属地管理中添加，或请区级管理员导入");
   }
 
   // The community's id under the street (0 when pending), or an error reason.
