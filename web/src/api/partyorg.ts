@@ -175,7 +175,7 @@ export const listCoverage = (partyOrgId: Id, include_ended = false) =>
   http.get<Items<CoverageLink>>(`/party-orgs/${partyOrgId}/coverage`, { include_ended: include_ended ? 1 : undefined })
 /** The answer carries R-ORG-2 warnings when a joint branch now covers more than 5 units. */
 export const addCoverage = (partyOrgId: Id, org_id: Id, valid_from: string) =>
-  http.post<CoverageLink & { warnings: Warning[] }>(`/party-orgs/${partyOrgId}/coverage`, { org_id, valid_from })
+  http.post<CoverageLink & { warnings: Warning[] }>(`/party-orgs/${partyOrgId}/coverage`, { org_id, valid_from }, true)
 /** valid_to is the first day the link no longer counts. */
 export const endCoverage = (id: Id, valid_to: string) => http.post<CoverageLink>(`/coverage/${id}/end`, { valid_to })
 
@@ -183,7 +183,7 @@ export const endCoverage = (id: Id, valid_to: string) => http.post<CoverageLink>
 export const listCommittee = (partyOrgId: Id, include_ended = false) =>
   http.get<Items<CommitteePost>>(`/party-orgs/${partyOrgId}/committee`, { include_ended: include_ended ? 1 : undefined })
 export const addCommitteePost = (partyOrgId: Id, p: { post: string; person_name: string; valid_from: string }) =>
-  http.post<CommitteePost>(`/party-orgs/${partyOrgId}/committee`, p)
+  http.post<CommitteePost>(`/party-orgs/${partyOrgId}/committee`, p, true)
 export const endCommitteePost = (id: Id, valid_to: string) =>
   http.post<CommitteePost>(`/committee-posts/${id}/end`, { valid_to })
 
