@@ -3,13 +3,16 @@
 import type { Component } from 'vue'
 import {
   Bell,
+  DataAnalysis,
   Document,
   HomeFilled,
   List,
   MapLocation,
   OfficeBuilding,
+  Printer,
   Setting,
   Share,
+  Tickets,
   User,
 } from '@element-plus/icons-vue'
 import type { Role } from '@/api/account'
@@ -42,6 +45,15 @@ export const menu: MenuItem[] = [
     children: [
       { title: '组织架构', path: '/partyorg', icon: Share },
       { title: '预警提示', path: '/partyorg/warnings', icon: Bell },
+    ],
+  },
+  {
+    title: '统计分析',
+    icon: DataAnalysis,
+    roles: rolesWith('stats.read'),
+    children: [
+      { title: '统计明细', path: '/stats/records', icon: Tickets },
+      { title: '统计报表', path: '/stats/print', icon: Printer },
     ],
   },
   {

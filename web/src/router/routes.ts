@@ -51,6 +51,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: '预警提示', roles: rolesWith('partyorg.read') },
       },
       {
+        path: 'stats/records',
+        name: 'stats-records',
+        component: () => import('@/views/stats/RecordsPage.vue'),
+        meta: { title: '统计明细', roles: rolesWith('stats.read') },
+      },
+      {
         path: 'system/users',
         name: 'users',
         component: () => import('@/views/account/UserList.vue'),
@@ -63,6 +69,13 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: '审计日志', roles: ['admin'] },
       },
     ],
+  },
+  {
+    // Outside the layout: the A4 sheet prints with no menu or top bar.
+    path: '/stats/print',
+    name: 'stats-print',
+    component: () => import('@/views/stats/PrintPage.vue'),
+    meta: { title: '统计报表', roles: rolesWith('stats.read') },
   },
   {
     path: '/:pathMatch(.*)*',

@@ -1,0 +1,72 @@
+// The figures a drill-down opens, by the names the server uses
+// (src/modules/stats/repo.cpp figure_condition, service.cpp records), and
+// what a records view needs to know about each.
+import { formationOptions } from '@/utils/dict'
+
+export type FigureKind = 'org' | 'party_org'
+
+export interface Figure {
+  value: string
+  label: string
+  kind: FigureKind
+  /** founded / dissolved count a period: they need a start date */
+  needsFrom?: boolean
+}
+
+export const figureOptions: Figure[] = [
+  { value: 'orgs', label: '两新组织', kind: 'org' },
+  { value: 'covered', label: '已建党组织覆盖（组建）', kind: 'org' },
+  { value: 'covered_single', label: '单独组建覆盖', kind: 'org' },
+  { value: 'covered_joint', label: '联合组建覆盖', kind: 'org' },
+  { value: 'covered_attached', label: '挂靠组建覆盖', kind: 'org' },
+  { value: 'covered_other', label: '其他方式覆盖', kind: 'org' },
+  { value: 'not_covered', label: '未建党组织覆盖', kind: 'org' },
+  { value: 'work_reached', label: '工作覆盖', kind: 'org' },
+  { value: 'should_build', label: '应建未建', kind: 'org' },
+  { value: 'red', label: '红色（党组织覆盖）', kind: 'org' },
+  { value: 'yellow', label: '黄色（仅工作覆盖）', kind: 'org' },
+  { value: 'blue', label: '蓝色（未覆盖）', kind: 'org' },
+  { value: 'stale', label: '底数待核实', kind: 'org' },
+  { value: 'party_orgs', label: '党组织', kind: 'party_org' },
+  { value: 'founded', label: '期间新建党组织', kind: 'party_org', needsFrom: true },
+  { value: 'dissolved', label: '期间撤销党组织', kind: 'party_org', needsFrom: true },
+  { value: 'overdue_reelections', label: '换届逾期', kind: 'party_org' },
+]
+
+/** The figure by its server name (an unknown one is treated as an org figure). */
+export function figureOf(value: string): Figure {
+  return figureOptions.find((f) => f.value === value) ?? { value, label: value, kind: 'org' }
+}
+
+/** The filters a records view offers and a chart may set. */
+export interface RecordFilters {
+  kind?: string
+  sub_kind?: string
+  industry?: string
+  above_scale?: string
+  type?: string
+  formation?: string
+}
+
+/** What a click on a figure asks to open. */
+export interface Drill {
+  figure: string
+  /** a title for the drawer, e.g. "东湖街道 · 已建党组织覆盖" */
+  title?: string
+  /** overrides the page's date (a point of the quarter series) */
+  date?: string
+  /** overrides the page's scope (a street's bar) */
+  scope?: string
+  filters?: RecordFilters
+}
+
+/** Formation labels, with the server's "" for a party org without one. */
+export function formationLabel(key: string): string {
+  if (!key) return '未填写'
+  return formationOptions.find((f) => f.value === key)?.label ?? key
+}
+
+/** "69.17%" from the server's percent string; "—" when there is none. */
+export function percentText(p: string | null | undefined): string {
+  return p === null || p === undefined ? '—' : `${p}%`
+}
