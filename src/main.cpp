@@ -170,7 +170,7 @@ int main(int argc, char** argv) {
 
   std::string l_name, l_file;
   bool l_dry = false, l_json = false, l_template = false;
-  auto* imp = cli.add_subcommand("import", "导入台账：orgs|party-orgs|assignments|mass-orgs FILE");
+  auto* imp = cli.add_subcommand("import", "导入台账：orgs|party-orgs|assignments|mass-orgs|members FILE");
   add_common(imp, common);
   imp->add_option("ledger", l_name, "台账")->required();
   imp->add_option("file", l_file, ".xlsx 或 .csv 文件")->required();

@@ -6,6 +6,7 @@
 #include "modules/account/service.hpp"
 #include "modules/census/routes.hpp"
 #include "modules/ledger/routes.hpp"
+#include "modules/member/routes.hpp"
 #include "modules/partyorg/routes.hpp"
 #include "modules/settings/routes.hpp"
 #include "modules/stats/routes.hpp"
@@ -16,6 +17,7 @@ void register_all_routes(http::Router& router) {
   account::register_routes(router);
   census::register_routes(router);
   partyorg::register_routes(router);
+  member::register_routes(router);
   ledger::register_routes(router);
   settings::register_routes(router);
   stats::register_routes(router);

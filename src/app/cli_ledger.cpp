@@ -16,7 +16,7 @@ namespace {
 
 const ledger::Def* def_or_complain(const std::string& name) {
   const auto* d = ledger::find(name);
-  if (!d) std::cerr << "没有这个台账：" << name << "（可选 orgs、party-orgs、assignments、mass-orgs）\n";
+  if (!d) std::cerr << "没有这个台账：" << name << "（可选 orgs、party-orgs、assignments、mass-orgs、members）\n";
   return d;
 }
 
@@ -75,8 +75,15 @@ int cli_export(const core::Config& cfg, const std::string& name, const std::stri
     auto db = db::Database::open(cfg.db);
     db::migrate(*db);
     const auto pii = crypto::Pii::load_or_create(core::key_file_path(cfg));
-    auto c = db->acquire();
-    sheet = def->export_sheet(*c, ledger::Who{core::Role::admin, http::Scope{}, &pii});
+    {
+      auto c = db->acquire();
+      sheet = def->export_sheet(*c, ledger::Who{core::Role::admin, http::Scope{}, &pii});
+    }
+    if (def->personal_data)  // R-ID-4: plain ID numbers or phones leave the database: audited
+      db->transaction([&](db::Connection& c) {
+        account::append_audit(c, {std::nullopt, "cli", "", "export." + def->name, "ledger:" + def->name,
+                                  boost::json::serialize(boost::json::object{{"file", file}})});
+      });
   }
   if (auto st = io::write_xlsx_file({sheet}, file); !st) {
     std::cerr << st.error().message << "\n";

@@ -3,10 +3,12 @@
 // with single and joint branches and a group, a dozen 两新 orgs (entered
 // through the census service), their coverage, committees, instructors,
 // liaisons and mass organisations (through the party org service, so the
-// warnings of R-ORG-1..6 have something to show), and one user of each role.
+// warnings of R-ORG-1..6 have something to show), members and transfers
+// (demo_members.cpp, through the member service), and one user of each role.
 #include <array>
 
 #include "app/app.hpp"
+#include "app/demo_members.hpp"
 #include "core/dates.hpp"
 #include "core/ids.hpp"
 #include "core/roles.hpp"
@@ -311,6 +313,7 @@ std::vector<Credential> seed_demo(db::Database& db, const core::Config& cfg) {
       out.push_back({u.login, std::string(core::role_name_zh(u.role)), *in.password});
     }
     seed_demo_party_work(c, cfg);
+    seed_demo_members(c, cfg);
     return out;
   });
 }

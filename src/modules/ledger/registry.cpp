@@ -6,6 +6,7 @@
 #include "io/csv_reader.hpp"
 #include "io/xlsx_reader.hpp"
 #include "modules/census/ledger.hpp"
+#include "modules/member/ledger.hpp"
 #include "modules/partyorg/ledger.hpp"
 
 namespace lx::ledger {
@@ -27,6 +28,8 @@ const std::vector<Def>& all() {
        partyorg::export_assignments, partyorg::assignments_template},
       {"mass-orgs", "群团组织台账", "partyorg.read", partyorg::mass_orgs_spec, partyorg::import_mass_orgs,
        partyorg::export_mass_orgs, partyorg::mass_orgs_template},
+      {"members", "党员台账", "member.read", member::members_spec, member::import_members, member::export_members,
+       member::members_template, true, "member.import"},
   };
   return defs;
 }

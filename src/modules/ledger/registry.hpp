@@ -1,4 +1,4 @@
-// The ledgers by name (orgs | party-orgs | assignments | mass-orgs) and the
+// The ledgers by name (orgs | party-orgs | assignments | mass-orgs | members) and the
 // steps every import shares: reading the uploaded bytes (xlsx by its "PK"
 // magic, else CSV), the dry run, and the commit in one transaction.
 #pragma once
@@ -24,6 +24,10 @@ struct Def {
   Report (*run)(db::Connection&, const Who&, const io::Ledger&, bool write, const Progress&);
   io::OutputSheet (*export_sheet)(db::Connection&, const Who&);
   io::OutputSheet (*template_sheet)();
+  // Whose export holds plain ID numbers or phones: every export is audited (R-ID-4).
+  bool personal_data = false;
+  // Held in addition to the import route's permission (census.import), when not empty.
+  std::string import_permission = {};
 };
 
 // The ledger called `name`, or null.

@@ -6,6 +6,7 @@
 #include "http/context.hpp"
 #include "http/jobs.hpp"
 #include "http/json.hpp"
+#include "modules/account/audit.hpp"
 #include "modules/ledger/registry.hpp"
 
 namespace lx::ledger {
@@ -20,6 +21,14 @@ const Def& def_of(Ctx& ctx) {
   const Def* d = find(ctx.params.at("ledger"));
   if (!d) throw ApiError(404, "not_found", "没有这个台账：" + ctx.params.at("ledger"));
   return *d;
+}
+
+// An import also needs the ledger's own import permission, when it names one (members: member.import).
+const Def& import_def_of(Ctx& ctx) {
+  const Def& d = def_of(ctx);
+  if (!d.import_permission.empty() && !core::role_allows(ctx.me().role, d.import_permission))
+    throw ApiError(403, "forbidden", "当前角色无权执行此操作");
+  return d;
 }
 
 Who who_of(Ctx& ctx) { return Who{ctx.me().role, ctx.scope, &ctx.pii}; }
@@ -44,7 +53,7 @@ void audit(Ctx& ctx, const Def& d, const Report& r, bool dry) {
 }
 
 Response import_errors(Ctx& ctx) {
-  const Def& d = def_of(ctx);
+  const Def& d = import_def_of(ctx);
   auto p = parsed_of(ctx, d);
   Report r = dry_run(ctx.conn(), who_of(ctx), d, *p);
   audit(ctx, d, r, true);
@@ -54,7 +63,7 @@ Response import_errors(Ctx& ctx) {
 
 Response import(Ctx& ctx) {
   if (ctx.query("errors").value_or("") == "xlsx") return import_errors(ctx);
-  const Def& d = def_of(ctx);
+  const Def& d = import_def_of(ctx);
   auto p = parsed_of(ctx, d);
   const Who who = who_of(ctx);
   Report r = dry_run(ctx.conn(), who, d, *p);
@@ -88,7 +97,16 @@ Response import(Ctx& ctx) {
 Response export_ledger(Ctx& ctx) {
   const Def& d = def_of(ctx);
   if (!core::role_allows(ctx.me().role, d.read_permission)) throw ApiError(403, "forbidden", "当前角色无权执行此操作");
-  return xlsx_response(ensure(workbook(d.export_sheet(ctx.conn(), who_of(ctx)))), d.title + ".xlsx");
+  auto bytes = ensure(workbook(d.export_sheet(ctx.conn(), who_of(ctx))));
+  if (d.personal_data) {
+    // R-ID-4: the file holds plain ID numbers or phones, so the export is an audited view.
+    const auto& me = ctx.me();
+    ctx.db.transaction([&](db::Connection& c) {
+      account::append_audit(c, {me.user_id, me.login, ctx.req.remote_ip, "export." + d.name, "ledger:" + d.name,
+                                json::serialize(json::object{{"scope", ctx.scope.name}})});
+    });
+  }
+  return xlsx_response(bytes, d.title + ".xlsx");
 }
 
 Response template_of(Ctx& ctx) {

@@ -129,8 +129,10 @@ std::map<std::int64_t, OrgBrief> orgs(db::Connection& c, const std::vector<std::
 std::optional<OrgBrief> org(db::Connection& c, std::int64_t id);
 // True when the org lies in the scope on day d.
 bool org_in_scope(db::Connection& c, const http::Scope& s, std::int64_t id, const std::string& d);
-// R-ORG-1: orgs in the scope, open on d, with at least min_members declared
-// members and no coverage on d by a single party org of their own.
+// R-ORG-1: orgs in the scope, open on d, with at least min_members full
+// members on d (member records whose workplace is the org; the declared
+// number where none are recorded: member::sql::kOrgFullMembers) and no
+// coverage on d by a single party org of their own.
 std::vector<OrgBrief> should_build_orgs(db::Connection& c, const http::Scope& s, const std::string& d,
                                         int min_members);
 

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "core/time.hpp"
+#include "modules/member/sql.hpp"
 #include "modules/partyorg/coverage_sql.hpp"
 #include "modules/partyorg/repo.hpp"
 
@@ -212,10 +213,11 @@ std::map<std::int64_t, OrgBrief> orgs(db::Connection& c, const std::vector<std::
 std::vector<OrgBrief> should_build_orgs(db::Connection& c, const http::Scope& s, const std::string& d,
                                         int min_members) {
   Sql sc = org_scope(s, d);
-  db::Params p{std::int64_t{min_members}, d, d, d, d, d, d};
+  // Full members from member records whose workplace is the org; the declared number where none are recorded.
+  db::Params p{d, d, d, d, d, std::int64_t{min_members}, d, d, d, d, d, d};
   p.insert(p.end(), sc.params.begin(), sc.params.end());
-  auto r = c.query(std::string("SELECT ") + kOrgCols +
-                       " FROM orgs o WHERE o.declared_members >= ? "
+  auto r = c.query(std::string("SELECT ") + kOrgCols + " FROM orgs o WHERE " + member::sql::kOrgFullMembers +
+                       " >= ? "
                        "AND (o.registered_on IS NULL OR o.registered_on <= ?) "
                        "AND (o.closed_on IS NULL OR o.closed_on > ?) AND o.id NOT IN (" +
                        sql::kSingleCoveredOrgIds + ") AND " + sc.sql + " ORDER BY o.area_path, o.id",

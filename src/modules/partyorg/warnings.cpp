@@ -77,7 +77,7 @@ std::vector<ScopedWarning> warnings_in_scope(db::Connection& c, const Actor& a, 
 }
 
 std::vector<OrgBrief> should_build(db::Connection& c, const Actor& a) {
-  // R-ORG-1, from declared member counts until member records exist.
+  // R-ORG-1: full members from member records, declared counts where none are recorded.
   return repo::should_build_orgs(c, a.scope, today(), kShouldBuildMembers);
 }
 
