@@ -4,7 +4,7 @@ BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= 2
 SAN_BUILD ?= build-sanitize
 
-.PHONY: all deps build web run test test-sanitize fuzz clean
+.PHONY: all deps build web run test test-sanitize fuzz soak clean
 
 all: build web
 
@@ -31,6 +31,14 @@ test-sanitize: deps
 	cmake -S . -B $(SAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DLX_SANITIZE=ON
 	ninja -C $(SAN_BUILD) -j $(JOBS)
 	LX_SKIP_E2E=1 scripts/run-tests.sh $(SAN_BUILD)
+
+# The long reliability runs (not part of `make test`): the crash test 100
+# times on SQLite and on a throwaway PostgreSQL (the app is killed, never the
+# database). ITERATIONS=N to change the count.
+soak: build
+	LX_TEST_BACKEND=sqlite LX_CRASH_ITERATIONS=$(or $(ITERATIONS),100) $(BUILD)/reliability_tests --gtest_filter='CrashSafety.*'
+	scripts/with-postgres.sh env LX_TEST_BACKEND=postgres LX_CRASH_ITERATIONS=$(or $(ITERATIONS),100) \
+		$(BUILD)/reliability_tests --gtest_filter='CrashSafety.*'
 
 fuzz: deps
 	scripts/fuzz.sh $(or $(SECONDS_EACH),300)

@@ -10,7 +10,7 @@ APT_PACKAGES=(
   libsqlite3-dev sqlite3 libpq-dev postgresql
   libicu-dev libsodium-dev libxlsxwriter-dev libzip-dev libpugixml-dev
   libgtest-dev libgmock-dev libspdlog-dev libfmt-dev libcli11-dev clang-14 libclang-rt-14-dev
-  chromium fonts-wqy-microhei wrk
+  chromium fonts-wqy-microhei wrk nginx
 )
 
 missing=()

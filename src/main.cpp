@@ -1,16 +1,18 @@
-// The `liangxin` command: serve, migrate, user, audit (and, as modules land,
-// import, export, stats, backup, restore, gen). Exit codes: 0 success,
+// The `liangxin` command: serve, migrate, user, audit, stats, import, export,
+// backup, restore, copy (and, as modules land, gen). Exit codes: 0 success,
 // 1 failure, 2 bad input (e.g. a ledger with problems).
 #include <CLI/CLI.hpp>
 #include <boost/json.hpp>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <csignal>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
 #include "app/app.hpp"
+#include "app/cli_backup.hpp"
 #include "app/cli_ledger.hpp"
 #include "crypto/pii.hpp"
 #include "db/migrations.hpp"
@@ -108,6 +110,9 @@ int cmd_serve(const Config& cfg, bool demo, const std::string& port_file) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // A file-size limit (ulimit -f) reached while writing is a write error
+  // (SQLite answers SQLITE_FULL/IOERR → 503), not death by SIGXFSZ.
+  std::signal(SIGXFSZ, SIG_IGN);
   CLI::App cli{"两新党建信息平台 Liangxin"};
   cli.require_subcommand(1);
   Common common;
@@ -181,6 +186,17 @@ int main(int argc, char** argv) {
   exp->add_option("ledger", l_name, "台账")->required();
   exp->add_option("file", l_file, "输出的 .xlsx 文件")->required();
   exp->add_flag("--template", l_template, "只导出模板（表头和一行示例）");
+
+  std::string b_file, c_from, c_to;
+  auto* bak = cli.add_subcommand("backup", "备份数据库到 FILE（服务运行时也可以；SQLite 用在线备份，PostgreSQL 用 pg_dump）");
+  add_common(bak, common);
+  bak->add_option("file", b_file, "备份文件")->required();
+  auto* res = cli.add_subcommand("restore", "把备份 FILE 恢复到一个空数据库（--db）");
+  add_common(res, common);
+  res->add_option("file", b_file, "备份文件")->required();
+  auto* cpy = cli.add_subcommand("copy", "把整个数据库复制到另一个空数据库（如 SQLite → PostgreSQL）");
+  cpy->add_option("--from", c_from, "源数据库：sqlite:路径 或 postgresql://…")->required();
+  cpy->add_option("--to", c_to, "目标数据库（须为空）")->required();
 
   CLI11_PARSE(cli, argc, argv);
 
@@ -296,6 +312,9 @@ int main(int argc, char** argv) {
       }
       return 0;
     }
+    if (*bak) return lx::app::cli_backup(cfg, b_file);
+    if (*res) return lx::app::cli_restore(cfg, b_file);
+    if (*cpy) return lx::app::cli_copy(c_from, c_to);
     if (*imp) return lx::app::cli_import(cfg, l_name, l_file, l_dry, l_json);
     if (*exp) return lx::app::cli_export(cfg, l_name, l_file, l_template);
     if (*audit_verify) {

@@ -12,10 +12,13 @@ namespace {
 
 Error db_error(const db::DbError& e) {
   switch (e.kind()) {
+    // Storage faults (SQLite READONLY and IOERR are read_only, FULL is
+    // disk_full): 503 storage_unavailable; the transaction rolled back.
     case db::ErrorKind::read_only:
-      return make_error("db_read_only", "数据库当前为只读状态，暂时无法保存，请联系系统管理员", "", 503);
+      return make_error("storage_unavailable",
+                        "数据库当前无法写入（只读或读写出错），本次操作未保存，请联系系统管理员", "", 503);
     case db::ErrorKind::disk_full:
-      return make_error("db_disk_full", "服务器磁盘空间不足，暂时无法保存，请联系系统管理员", "", 503);
+      return make_error("storage_unavailable", "服务器磁盘空间不足，本次操作未保存，请联系系统管理员", "", 503);
     case db::ErrorKind::busy:
       return make_error("db_busy", "系统繁忙，请稍后重试", "", 503);
     case db::ErrorKind::connection:

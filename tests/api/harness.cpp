@@ -156,8 +156,8 @@ std::string with_database(const std::string& base, const std::string& name) {
 
 }  // namespace
 
-TempDb::TempDb(const std::string& dir) {
-  if (backend() == "sqlite") {
+TempDb::TempDb(const std::string& dir, const std::string& kind) {
+  if (kind == "sqlite") {
     url_ = "sqlite:" + dir + "/t.db";
     return;
   }
@@ -254,6 +254,16 @@ int ServeProcess::stop() {
   }
   pid_ = -1;
   return exit_code_;
+}
+
+void ServeProcess::kill_hard() {
+  if (pid_ <= 0) return;
+  kill(pid_, SIGKILL);
+  int status = 0;
+  while (waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
+  }
+  pid_ = -1;
+  exit_code_ = -1;
 }
 
 std::string ServeProcess::stdout_text() const { return read_file(out_file_); }

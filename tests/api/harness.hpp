@@ -53,7 +53,8 @@ class TempDir {
 // lx_t_<random> created on LX_TEST_PG_URL and dropped (WITH (FORCE)) at the end.
 class TempDb {
  public:
-  explicit TempDb(const std::string& dir);
+  // kind: "sqlite" or "postgres" (default: this run's backend).
+  explicit TempDb(const std::string& dir, const std::string& kind = backend());
   ~TempDb();
   TempDb(const TempDb&) = delete;
   TempDb& operator=(const TempDb&) = delete;
@@ -146,6 +147,9 @@ class ServeProcess {
   // had to be killed or died of a signal. Idempotent (0 once stopped).
   int stop();
   bool running() const { return pid_ > 0; }
+  int pid() const { return pid_; }
+  // SIGKILL now (a crash: no clean shutdown) and reap the process.
+  void kill_hard();
 
  private:
   std::string out_file_, err_file_;

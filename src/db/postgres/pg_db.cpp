@@ -52,6 +52,7 @@ class PgConnection final : public Connection {
   explicit PgConnection(PGconn* c) : conn_(c) {}
   ~PgConnection() override { PQfinish(conn_); }
   Backend backend() const override { return Backend::postgresql; }
+  bool ok() const { return PQstatus(conn_) == CONNECTION_OK; }
 
   Rows query(std::string_view sql, const Params& params) override {
     PGresult* r = run(sql, params);
@@ -193,6 +194,8 @@ class PgDatabase final : public Database {
 };
 
 }  // namespace
+
+bool pg_connection_ok(Connection& c) { return static_cast<PgConnection&>(c).ok(); }
 
 std::unique_ptr<Database> open_postgres(const std::string& url, const Options& options) {
   return std::make_unique<PgDatabase>(url, options);

@@ -12,7 +12,10 @@ ErrorKind kind_of(int rc) {
   switch (rc & 0xff) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED: return ErrorKind::busy;
-    case SQLITE_READONLY: return ErrorKind::read_only;
+    // The file cannot be written: read-only, or writes fail (EPERM, EFBIG,
+    // EIO). Either way the request is refused with 503, nothing changed.
+    case SQLITE_READONLY:
+    case SQLITE_IOERR: return ErrorKind::read_only;
     case SQLITE_FULL: return ErrorKind::disk_full;
     case SQLITE_CANTOPEN: return ErrorKind::connection;
     case SQLITE_CONSTRAINT:
@@ -181,5 +184,7 @@ std::unique_ptr<Database> open_sqlite(const std::string& path, const Options& op
 }
 
 sqlite3* sqlite_handle(Connection& c) { return static_cast<SqliteConnection&>(c).handle(); }
+
+bool sqlite_read_only(Connection& c) { return sqlite3_db_readonly(sqlite_handle(c), "main") == 1; }
 
 }  // namespace lx::db

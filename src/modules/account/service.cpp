@@ -121,7 +121,14 @@ std::optional<http::Principal> principal_for_token(db::Connection& c, const core
   auto u = repo::user_by_id(c, s->user_id);
   if (!u || u->disabled) return std::nullopt;
   // Record use at most once a minute: idle expiry needs no finer grain.
-  if (now - s->last_seen >= 60) repo::touch_session(c, s->id, now);
+  // Best effort: while the storage refuses writes, reads still work.
+  if (now - s->last_seen >= 60) {
+    try {
+      repo::touch_session(c, s->id, now);
+    } catch (const db::DbError& e) {
+      if (e.kind() != db::ErrorKind::read_only && e.kind() != db::ErrorKind::disk_full) throw;
+    }
+  }
   http::Principal p;
   p.user_id = u->id;
   p.login = u->login;
