@@ -1,7 +1,8 @@
 // The member side of the demo: thirty members with valid generated ID
 // numbers (R-ID-1) in the demo branches, full and probationary, of several
 // ethnic groups and education levels, most with a workplace among the demo
-// orgs (so should-build and the unregistered-members list count records), a
+// orgs as many as the census declares there (so should-build and the
+// unregistered-members list count records and agree with the census), a
 // member transferred in from outside, and one transfer still waiting for the
 // receiving branch — long enough to be overdue. Everything goes through the
 // member service.
@@ -10,6 +11,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <stdexcept>
+#include <vector>
 
 #include "core/dates.hpp"
 #include "core/ids.hpp"
@@ -54,22 +56,31 @@ void seed_demo_members(db::Connection& c, const core::Config& cfg) {
     return found->first;
   };
 
+  // Workplaces follow the orgs' declared member counts, so the records agree
+  // with the census (西城建筑, declared 4 and not covered, stays should-build;
+  // orgs with declared members but none recorded show as unregistered).
+  const char* tech = "91310199MA1FL0001";
+  const char* food = "91310199MA1FL0002";
+  const char* courier = "92310199MA1FL0006";
+  const char* care = "52310199MJ1FL0008";
+  const char* fund = "53310199MJ1FL0009";
+  const char* logistics = "91310199MA1FL0007";
+  const char* building = "91310199MA1FL0010";
   struct Branch {
     const char* name;
-    int members, probationary;
-    const char* workplace;   // credit code (first 17) of most members' workplace
-    const char* other;       // … and of the rest (nullptr: none recorded)
+    int probationary;
+    std::vector<const char*> workplaces;   // one per member; nullptr: none recorded
   };
   const Branch branches[] = {
-      {"东湖科技有限公司党支部", 10, 2, "91310199MA1FL0001", "91310199MA1FL0001"},
-      {"东湖商圈联合党支部", 6, 1, "91310199MA1FL0002", "92310199MA1FL0006"},
-      {"西城社会组织联合党支部", 4, 0, "52310199MJ1FL0008", "53310199MJ1FL0009"},
-      {"西城物流有限公司党支部", 8, 1, "91310199MA1FL0007", "91310199MA1FL0010"},
-      {"西城街道综合党委", 2, 0, nullptr, nullptr},
+      {"东湖科技有限公司党支部", 2, {tech, tech, tech, tech, tech, tech, tech, tech, nullptr, nullptr}},
+      {"东湖商圈联合党支部", 1, {food, food, courier, nullptr, nullptr, nullptr}},
+      {"西城社会组织联合党支部", 0, {care, care, fund, nullptr}},
+      {"西城物流有限公司党支部", 1, {logistics, logistics, logistics, logistics, logistics, logistics, building, building}},
+      {"西城街道综合党委", 0, {building, building}},
   };
   const char* surnames[] = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡"};
-  const char* given[] = {"建华", "秀英", "志强", "丽娟", "海峰", "晓燕", "国庆", "婷", "伟", "敏", "磊", "静",
-                         "军", "洁", "涛", "芳", "鹏", "霞", "浩然", "雨欣", "子轩", "思琪"};
+  const char* his[] = {"建华", "志强", "海峰", "国庆", "伟", "磊", "军", "涛", "鹏", "浩然", "子轩"};
+  const char* hers[] = {"秀英", "丽娟", "晓燕", "婷", "敏", "静", "洁", "芳", "霞", "雨欣", "思琪"};
   const char* ethnic[] = {"汉族", "汉族", "汉族", "汉族", "汉族", "回族", "汉族", "满族", "汉族", "蒙古族", "汉族"};
   const char* education[] = {"大学本科", "研究生", "大专", "大学本科", "中专/高中", "大学本科", "初中及以下", "大专"};
 
@@ -77,16 +88,17 @@ void seed_demo_members(db::Connection& c, const core::Config& cfg) {
   std::optional<std::int64_t> moving;   // the member whose transfer waits
   for (const Branch& b : branches) {
     const std::int64_t po = party_org(b.name);
-    for (int k = 0; k < b.members; ++k, ++seq) {
+    const int members = static_cast<int>(b.workplaces.size());
+    for (int k = 0; k < members; ++k, ++seq) {
       const bool male = seq % 3 != 1;
       const core::Date birth{1962 + (seq * 7) % 39, 1 + (seq * 5) % 12, 1 + (seq * 11) % 28};
       member::MemberInput in;
-      in.person.name = std::string(surnames[seq % 15]) + given[(seq * 7 + 3) % 22];
+      in.person.name = std::string(surnames[seq % 15]) + (male ? his : hers)[(seq * 7 + 3) % 11];
       in.person.id_number = id_number(birth, seq + 11, male);
       in.person.ethnicity = std::optional<std::string>(ethnic[seq % 11]);
       in.person.education = std::optional<std::string>(education[seq % 8]);
       in.person.phone = std::optional<std::string>("139" + std::to_string(10000000 + seq * 7919 % 89999999));
-      in.person.workplace_org_id = k % 4 == 3 ? org(b.other) : org(b.workplace);
+      in.person.workplace_org_id = org(b.workplaces[static_cast<std::size_t>(k)]);
       in.person.mobile = seq % 9 == 4;
       in.party_org_id = po;
       const bool probationary = k < b.probationary;
@@ -100,7 +112,7 @@ void seed_demo_members(db::Connection& c, const core::Config& cfg) {
       }
       auto made = member::create_member(c, admin, pii, in);
       must(made, *in.person.name);
-      if (std::string(b.name) == "西城物流有限公司党支部" && k == b.members - 1) moving = made->person.id;
+      if (std::string(b.name) == "西城物流有限公司党支部" && k == members - 1) moving = made->person.id;
     }
   }
 

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "db/tree.hpp"
+#include "modules/member/sql.hpp"
 #include "modules/partyorg/coverage_sql.hpp"
 
 namespace lx::stats::repo {
@@ -34,9 +35,10 @@ constexpr const char* kFormationRank =
 const char* const kRankNames[] = {"",          "single",     "joint",     "attached", "area_joint", "industry",
                                   "dispatched", "lead_firm", "chain",     "incubated", "other"};
 
-// Full members of an org for R-ORG-1 / should-build: the declared number
-// until member records exist.
-constexpr const char* kFullMembers = "COALESCE(o.declared_members, 0)";
+// Full members of an org for R-ORG-1 / should-build on the day: member
+// records whose workplace is the org; the declared number where none are
+// recorded (member::sql::kOrgFullMembers, 5 parameters: the day).
+constexpr const char* kFullMembers = member::sql::kOrgFullMembers;
 
 void scope_filter(Sql& q, const http::Scope& scope, const std::string& date) {
   if (scope.kind == K::area) {
@@ -54,7 +56,7 @@ Sql org_ctes(const http::Scope& scope, const std::string& date, const std::strin
   Sql q;
   q.add("WITH base AS (SELECT o.id, " + std::string(kFullMembers) + " AS full_members" + extra_cols +
             " FROM orgs o WHERE " + kOrgExists,
-        {date, date});
+        {date, date, date, date, date, date, date});
   scope_filter(q, scope, date);
   if (narrow) q.add(" AND o." + narrow->column + " = ?", {narrow->value});
   q.add("), cov AS (SELECT c.org_id, MIN(" + std::string(kFormationRank) +
