@@ -80,9 +80,10 @@ export function coloursOption(c: Coverage): ChartOption {
       {
         type: 'pie',
         name: '三色管理',
-        radius: ['38%', '66%'],
+        radius: ['34%', '58%'],
         center: ['50%', '45%'],
-        label: { formatter: '{b}\n{c} 家' },
+        label: { formatter: '{b}\n{c} 家', overflow: 'none' },
+        labelLine: { length: 8, length2: 8 },
         data: colourOptions.map((o) => ({
           name: o.label,
           value: c.colours[o.value],
@@ -109,9 +110,10 @@ export function formationOption(s: Structure): ChartOption {
       {
         type: 'pie',
         name: '组建方式',
-        radius: '62%',
+        radius: '50%',
         center: ['50%', '45%'],
-        label: { formatter: '{b}\n{c} 个' },
+        label: { formatter: '{b}\n{c} 个', overflow: 'none' },
+        labelLine: { length: 8, length2: 8 },
         data: entries.map(([k, n]) => ({ name: formationLabel(k), value: n, key: k })),
       },
     ],
@@ -165,7 +167,7 @@ export function seriesOption(points: SeriesPoint[]): ChartOption {
         data: points.map((p) => rate(p.organisation_coverage_rate.percent)),
         label: {
           show: true,
-          position: 'bottom',
+          position: 'top',
           formatter: (x: { dataIndex: number }) => percentText(points[x.dataIndex]?.organisation_coverage_rate.percent),
         },
       },
