@@ -149,6 +149,21 @@ test('dashboard: cards equal the API, charts draw, 组建率 opens its records, 
       return
     }
 
+    // 底数待核实 → its records (as many as `stale` on that day) → 导出: an xlsx of the same query.
+    const staleListed = page.waitForResponse((r) => r.url().includes('/api/v1/stats/records?') && r.url().includes('figure=stale'))
+    await page.locator('[data-test=kpi-stale]').click()
+    assert.equal((await (await staleListed).json()).total, then.body.stale, 'records of 底数待核实 = stale')
+    await drawer.locator('[data-test=records-total][data-loaded=true]').waitFor()
+    const exported = page.waitForEvent('download')
+    const exportAnswer = page.waitForResponse((r) => r.url().includes('/api/v1/stats/records/export?'))
+    await drawer.locator('[data-test=records-export]').click()
+    assert.match((await exportAnswer).url(), new RegExp(`figure=stale&date=${lastYearEnd}`))
+    const sheet = await exported
+    assert.match(sheet.suggestedFilename(), /\.xlsx$/)
+    assert.equal(readFileSync(await sheet.path()).subarray(0, 2).toString('latin1'), 'PK', 'the export is an xlsx (zip) file')
+    await page.keyboard.press('Escape')
+    await drawer.waitFor({ state: 'hidden' })
+
     // 统计报表: a background job, then the workbook downloads (an .xlsx is a zip: PK).
     const download = page.waitForEvent('download', { timeout: 120_000 })
     await page.locator('[data-test=report-button]').click()
