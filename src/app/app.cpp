@@ -8,6 +8,7 @@
 #include "modules/ledger/routes.hpp"
 #include "modules/member/routes.hpp"
 #include "modules/partyorg/routes.hpp"
+#include "modules/recruit/routes.hpp"
 #include "modules/settings/routes.hpp"
 #include "modules/stats/routes.hpp"
 
@@ -18,6 +19,7 @@ void register_all_routes(http::Router& router) {
   census::register_routes(router);
   partyorg::register_routes(router);
   member::register_routes(router);
+  recruit::register_routes(router);
   ledger::register_routes(router);
   settings::register_routes(router);
   stats::register_routes(router);

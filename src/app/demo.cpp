@@ -4,11 +4,13 @@
 // through the census service), their coverage, committees, instructors,
 // liaisons and mass organisations (through the party org service, so the
 // warnings of R-ORG-1..6 have something to show), members and transfers
-// (demo_members.cpp, through the member service), and one user of each role.
+// (demo_members.cpp, through the member service), a recruitment pipeline
+// (demo_recruit.cpp, through the recruitment service), and one user of each role.
 #include <array>
 
 #include "app/app.hpp"
 #include "app/demo_members.hpp"
+#include "app/demo_recruit.hpp"
 #include "core/dates.hpp"
 #include "core/ids.hpp"
 #include "core/roles.hpp"
@@ -314,6 +316,7 @@ std::vector<Credential> seed_demo(db::Database& db, const core::Config& cfg) {
     }
     seed_demo_party_work(c, cfg);
     seed_demo_members(c, cfg);
+    seed_demo_recruits(c, cfg);
     return out;
   });
 }

@@ -26,6 +26,8 @@ const std::map<std::string, std::set<Role>, std::less<>>& table() {
       {"member.reveal", {R::admin, R::office, R::secretary}},
       {"member.transfer", {R::admin, R::office, R::street, R::secretary}},
       {"member.import", {R::admin, R::office, R::street}},
+      {"recruit.read", {R::admin, R::office, R::street, R::secretary}},
+      {"recruit.write", {R::admin, R::office, R::street, R::secretary}},
       {"partyorg.committee", {R::admin, R::office, R::street, R::secretary}},
       {"audit.read", {R::admin}},
       {"audit.verify", {R::admin}},
