@@ -1,5 +1,6 @@
 // Transfers of organisational relations (组织关系转接); see service.hpp.
 #include "core/dates.hpp"
+#include "core/text.hpp"
 #include "modules/member/service.hpp"
 #include "modules/member/service_util.hpp"
 #include "modules/partyorg/repo.hpp"
@@ -25,6 +26,16 @@ std::string overdue_before(db::Connection& c) {
 Transfer with_overdue(db::Connection& c, Transfer t) {
   t.overdue = t.status == "pending" && t.started_on < overdue_before(c);
   return t;
+}
+
+// Free text (a reason, a note): trimmed, kept as typed (Chinese punctuation stays), 1..max characters.
+Result<std::string> free_text(const std::string& raw, const std::string& field, const std::string& label,
+                              std::size_t max) {
+  std::string s = core::trim(raw);
+  if (s.empty()) return make_error("required", "请填写" + label, field);
+  if (core::utf8_length(s) > max)
+    return make_error("too_long", label + "不能超过" + std::to_string(max) + "个字", field);
+  return s;
 }
 
 Result<std::optional<std::string>> letter(const std::optional<std::string>& raw) {
@@ -71,7 +82,7 @@ Result<Transfer> start_transfer(db::Connection& c, const Actor& a, std::int64_t 
   t.status = "pending";
   t.started_on = *on;
   if (note && !core::trim(*note).empty()) {
-    auto n = partyorg::detail::text_field(*note, "note", "备注", 500);
+    auto n = free_text(*note, "note", "备注", 500);
     if (!n) return n.error();
     t.note = *n;
   }
@@ -110,7 +121,7 @@ Result<Transfer> reject_transfer(db::Connection& c, const Actor& a, std::int64_t
                                  const std::string& date) {
   auto t = pending_for_receiver(c, a, id);
   if (!t) return t.error();
-  auto why = partyorg::detail::text_field(reason, "reason", "退回原因", 500);
+  auto why = free_text(reason, "reason", "退回原因", 500);
   if (!why) return why.error();
   auto on = date_field(date, "date", "退回日期");
   if (!on) return on.error();
