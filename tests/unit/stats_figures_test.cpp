@@ -152,6 +152,13 @@ TEST_P(StatsFigures, WorkedExampleOfStatsMd) {
   ASSERT_TRUE(sb.ok());
   ASSERT_EQ(sb->at("items").as_array().size(), 1u);
   EXPECT_EQ(sb->at("items").as_array()[0].at("name").as_string(), "组织9");
+
+  // The summary sentence of the social orgs says the same numbers.
+  auto words = lx::stats::summary_sentences(*c, lx::http::Scope{}, *lx::core::parse_date("2025-12-31"));
+  ASSERT_EQ(words.size(), 3u);
+  EXPECT_EQ(words[1],
+            "截至2025年12月31日，全区共有社会组织10家，已建立党组织2个（其中单独组建1个、联合组建1个），覆盖社会组织4家，"
+            "组建率40.00%；未建立党组织但已选派党建指导员（联络员）或建立群团组织的2家，工作覆盖社会组织6家，工作覆盖率60.00%。");
 }
 
 // Figures follow the validity dates: an org that closes, a link that ends and

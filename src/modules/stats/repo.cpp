@@ -1,5 +1,6 @@
 #include "modules/stats/repo.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include "db/tree.hpp"
@@ -33,7 +34,7 @@ constexpr const char* kFormationRank =
     "WHEN 'industry' THEN 5 WHEN 'dispatched' THEN 6 WHEN 'lead_firm' THEN 7 WHEN 'chain' THEN 8 "
     "WHEN 'incubated' THEN 9 ELSE 10 END";
 const char* const kRankNames[] = {"",          "single",     "joint",     "attached", "area_joint", "industry",
-                                  "dispatched", "lead_firm", "chain",     "incubated", "other"};
+                                  "dispatched", "lead_firm", "chain",     "incubated", "unspecified"};
 
 // Full members of an org for R-ORG-1 / should-build on the day: member
 // records whose workplace is the org; the declared number where none are
@@ -52,13 +53,17 @@ void scope_filter(Sql& q, const http::Scope& scope, const std::string& date) {
 
 // WITH base (orgs in scope on d), cov (best covering rank per org), ct (work contacts).
 Sql org_ctes(const http::Scope& scope, const std::string& date, const std::string& extra_cols = "",
-             const std::optional<OrgNarrow>& narrow = std::nullopt) {
+             const OrgNarrows& narrow = {}) {
+  static const std::set<std::string> allowed = {"kind", "sub_kind", "industry", "above_scale"};
   Sql q;
   q.add("WITH base AS (SELECT o.id, " + std::string(kFullMembers) + " AS full_members" + extra_cols +
             " FROM orgs o WHERE " + kOrgExists,
         {date, date, date, date, date, date, date});
   scope_filter(q, scope, date);
-  if (narrow) q.add(" AND o." + narrow->column + " = ?", {narrow->value});
+  for (const auto& n : narrow) {
+    if (!allowed.count(n.column)) throw std::logic_error("org narrow: column not allowed: " + n.column);
+    q.add(" AND COALESCE(CAST(o." + n.column + " AS TEXT), '') = ?", {n.value});
+  }
   q.add("), cov AS (SELECT c.org_id, MIN(" + std::string(kFormationRank) +
             ") AS best FROM coverage c JOIN party_orgs p ON p.id = c.party_org_id "
             "WHERE c.valid_from <= ? AND (c.valid_to IS NULL OR c.valid_to > ?) "
@@ -92,6 +97,8 @@ std::string figure_condition(const std::string& figure) {
   if (figure == "blue") return "(cov.org_id IS NULL AND ct.org_id IS NULL)";
   if (figure == "should_build") return "(base.full_members >= 3 AND (cov.best IS NULL OR cov.best <> 1))";
   if (figure == "stale") return "(base.verified_on IS NULL OR base.verified_on < ?)";
+  for (int rank = 4; rank <= 10; ++rank)
+    if (figure == std::string("covered_") + kRankNames[rank]) return "cov.best = " + std::to_string(rank);
   return "";
 }
 
@@ -113,7 +120,7 @@ void type_filter(Sql& q, const std::string& type, const std::string& formation =
 }  // namespace
 
 OrgCounts org_counts(db::Connection& c, const http::Scope& scope, const std::string& date,
-                     const std::optional<OrgNarrow>& narrow) {
+                     const OrgNarrows& narrow) {
   Sql q = org_ctes(scope, date, "", narrow);
   q.add(std::string(" SELECT ") + kCountsSelect + kCountsJoin);
   auto r = c.query(q.text, q.params);
@@ -164,15 +171,19 @@ std::int64_t stale_count(db::Connection& c, const http::Scope& scope, const std:
 std::pair<std::vector<OrgRecord>, std::int64_t> org_records(db::Connection& c, const http::Scope& scope,
                                                             const std::string& date, const std::string& figure,
                                                             const std::string& stale_cutoff, std::int64_t page,
-                                                            std::int64_t size) {
+                                                            std::int64_t size, const OrgNarrows& narrow) {
   const std::string cond = figure_condition(figure);
   if (cond.empty()) throw std::logic_error("unknown figure " + figure);
   const db::Params cond_params = figure == "stale" ? db::Params{stale_cutoff} : db::Params{};
-  Sql count = org_ctes(scope, date, ", o.verified_on");
+  Sql count = org_ctes(scope, date, ", o.verified_on", narrow);
   count.add(std::string(" SELECT COUNT(*)") + kCountsJoin + " WHERE " + cond, cond_params);
   const std::int64_t total = c.scalar_int(count.text, count.params).value_or(0);
 
-  Sql q = org_ctes(scope, date, ", o.verified_on");
+  if (size <= 0) {  // every row
+    page = 1;
+    size = std::max<std::int64_t>(total, 1);
+  }
+  Sql q = org_ctes(scope, date, ", o.verified_on", narrow);
   q.add(
       " SELECT o.id, o.name, o.uscc, o.kind, o.sub_kind, o.industry, a.name, o.declared_members, o.verified_on, "
       "CASE WHEN cov.org_id IS NOT NULL THEN 'red' WHEN ct.org_id IS NOT NULL THEN 'yellow' ELSE 'blue' END" +
@@ -205,6 +216,19 @@ std::pair<std::vector<OrgRecord>, std::int64_t> org_records(db::Connection& c, c
         if (o.id == cr.i(k, 0)) o.covered_by += (o.covered_by.empty() ? "" : "、") + cr.s(k, 1);
   }
   return {std::move(out), total};
+}
+
+std::map<std::string, std::int64_t> covering_party_orgs_by_formation(db::Connection& c, const http::Scope& scope,
+                                                                     const std::string& date, const OrgNarrows& narrow) {
+  Sql q = org_ctes(scope, date, "", narrow);
+  q.add(" SELECT COALESCE(p.formation, ''), COUNT(DISTINCT p.id) FROM base JOIN coverage c ON c.org_id = base.id "
+        "JOIN party_orgs p ON p.id = c.party_org_id WHERE c.valid_from <= ? AND (c.valid_to IS NULL OR c.valid_to > ?) "
+        "AND p.founded_on <= ? AND (p.dissolved_on IS NULL OR p.dissolved_on > ?) GROUP BY COALESCE(p.formation, '')",
+        {date, date, date, date});
+  auto r = c.query(q.text, q.params);
+  std::map<std::string, std::int64_t> out;
+  for (std::size_t k = 0; k < r.size(); ++k) out[r.s(k, 0)] = r.i(k, 1);
+  return out;
 }
 
 std::int64_t party_org_count(db::Connection& c, const http::Scope& scope, const std::string& date,
@@ -252,7 +276,7 @@ std::map<std::pair<std::string, std::string>, std::int64_t> party_orgs_by_type_f
 
 std::vector<PartyOrgRecord> party_org_records(db::Connection& c, const http::Scope& scope, const std::string& kind,
                                               const std::string& from, const std::string& to,
-                                              const std::string& type) {
+                                              const std::string& type, const std::string& formation) {
   Sql q;
   q.add(
       "SELECT p.id, p.name, p.type, COALESCE(p.formation, ''), p.founded_on, COALESCE(pp.name, ''), "
@@ -262,7 +286,7 @@ std::vector<PartyOrgRecord> party_org_records(db::Connection& c, const http::Sco
   else if (kind == "dissolved") q.add("p.dissolved_on > ? AND p.dissolved_on <= ? AND p.founded_on <= ?", {from, to, from});
   else q.add("p.founded_on <= ? AND (p.dissolved_on IS NULL OR p.dissolved_on > ?)", {to, to});
   party_scope_filter(q, scope);
-  type_filter(q, type);
+  type_filter(q, type, formation);
   q.add(" ORDER BY p.path");
   auto r = c.query(q.text, q.params);
   std::vector<PartyOrgRecord> out;

@@ -9,33 +9,32 @@
 #include "modules/census/service.hpp"
 #include "modules/partyorg/rules.hpp"
 #include "modules/partyorg/service.hpp"
+#include "modules/stats/internal.hpp"
 #include "modules/stats/repo.hpp"
 
 namespace lx::stats {
 namespace json = boost::json;
 using K = http::Scope::Kind;
 
-namespace {
+namespace detail {
 
 json::value scope_json(const http::Scope& s) {
   if (s.kind == K::all) return json::object{{"type", "all"}, {"id", nullptr}, {"name", "全区"}};
   return json::object{{"type", s.kind == K::area ? "area" : "party_org"}, {"id", s.id}, {"name", s.name}};
 }
 
-bool within(const http::Scope& inner, const http::Scope& outer) {
-  if (outer.kind == K::all) return true;
-  return inner.kind == outer.kind && inner.path.rfind(outer.path, 0) == 0;
-}
+std::string scope_title(const http::Scope& s) { return s.kind == K::all ? "全区" : s.name; }
 
 std::string stale_cutoff(db::Connection& c, core::Date d) {
   return core::to_iso(core::add_months(d, -census::stale_months(c)));
 }
 
 // R-ORG-5: party orgs existing on d whose term has ended by d (overdue re-election).
-std::vector<repo::PartyOrgRecord> overdue_reelections(db::Connection& c, const http::Scope& scope, core::Date d) {
+std::vector<repo::PartyOrgRecord> overdue_reelections(db::Connection& c, const http::Scope& scope, core::Date d,
+                                                      const std::string& type, const std::string& formation) {
   const auto settings = partyorg::load_rule_settings(c);
   std::vector<repo::PartyOrgRecord> out;
-  for (auto& p : repo::party_org_records(c, scope, "party_orgs", "", core::to_iso(d))) {
+  for (auto& p : repo::party_org_records(c, scope, "party_orgs", "", core::to_iso(d), type, formation)) {
     if (p.type == "group" || !p.term_start) continue;
     auto start = core::parse_date(*p.term_start);
     if (!start) continue;
@@ -45,6 +44,17 @@ std::vector<repo::PartyOrgRecord> overdue_reelections(db::Connection& c, const h
     if (partyorg::term_end(*start, years) <= d) out.push_back(std::move(p));
   }
   return out;
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::scope_json;
+
+bool within(const http::Scope& inner, const http::Scope& outer) {
+  if (outer.kind == K::all) return true;
+  return inner.kind == outer.kind && inner.path.rfind(outer.path, 0) == 0;
 }
 
 json::object counts_json(const repo::OrgCounts& oc) {
@@ -77,7 +87,7 @@ Result<http::Scope> resolve_scope(db::Connection& c, const http::Scope& allowed,
     if (!found.empty()) s = found.front();
   }
   if (!s) return make_error("not_found", "统计范围不存在", "scope", 404);
-  if (!within(*s, allowed)) return make_error("forbidden", "所选统计范围超出您的数据范围", "scope", 403);
+  if (!within(*s, allowed)) return make_error("out_of_scope", "所选统计范围超出您的数据范围", "scope", 403);
   return *s;
 }
 
@@ -86,9 +96,8 @@ json::object rate_json(std::int64_t numerator, std::int64_t denominator) {
   return json::object{{"numerator", numerator}, {"denominator", denominator}, {"percent", p ? json::value(*p) : nullptr}};
 }
 
-json::object coverage(db::Connection& c, const http::Scope& scope, core::Date d) {
-  const std::string date = core::to_iso(d);
-  const auto oc = repo::org_counts(c, scope, date);
+json::object org_figures(db::Connection& c, const http::Scope& scope, core::Date d, const repo::OrgNarrows& narrow) {
+  const auto oc = repo::org_counts(c, scope, core::to_iso(d), narrow);
   const auto get = [&](const char* f) {
     auto it = oc.covered_by_formation.find(f);
     return it == oc.covered_by_formation.end() ? std::int64_t{0} : it->second;
@@ -97,8 +106,6 @@ json::object coverage(db::Connection& c, const http::Scope& scope, core::Date d)
   for (const auto& [f, n] : oc.covered_by_formation) by_formation[f] = n;
   const std::int64_t red = oc.covered, yellow = oc.yellow, blue = oc.orgs - oc.covered - oc.yellow;
   return json::object{
-      {"date", date},
-      {"scope", scope_json(scope)},
       {"orgs", oc.orgs},
       {"covered", oc.covered},
       {"covered_single", get("single")},
@@ -110,11 +117,18 @@ json::object coverage(db::Connection& c, const http::Scope& scope, core::Date d)
       {"organisation_coverage_rate", rate_json(oc.covered, oc.orgs)},
       {"work_coverage_rate", rate_json(oc.work_reached, oc.orgs)},
       {"should_build", oc.should_build},
-      {"party_orgs", repo::party_org_count(c, scope, date)},
       {"colours", json::object{{"red", red}, {"yellow", yellow}, {"blue", blue}}},
-      {"stale", repo::stale_count(c, scope, date, stale_cutoff(c, d))},
-      {"overdue_reelections", static_cast<std::int64_t>(overdue_reelections(c, scope, d).size())},
   };
+}
+
+json::object coverage(db::Connection& c, const http::Scope& scope, core::Date d) {
+  const std::string date = core::to_iso(d);
+  json::object out{{"date", date}, {"scope", scope_json(scope)}};
+  for (auto& [k, v] : org_figures(c, scope, d)) out[k] = v;
+  out["party_orgs"] = repo::party_org_count(c, scope, date);
+  out["stale"] = repo::stale_count(c, scope, date, detail::stale_cutoff(c, d));
+  out["overdue_reelections"] = static_cast<std::int64_t>(detail::overdue_reelections(c, scope, d).size());
+  return out;
 }
 
 json::object party_org_growth(db::Connection& c, const http::Scope& scope, core::Date from, core::Date to,
@@ -145,6 +159,7 @@ Result<json::object> breakdown(db::Connection& c, const http::Scope& scope, core
       s.path = a.path;
       json::object row = counts_json(repo::org_counts(c, s, date));
       row["key"] = "area:" + std::to_string(a.id);
+      row["filter"] = json::object{{"scope", "area:" + std::to_string(a.id)}};
       row["name"] = a.name;
       row["party_orgs"] = repo::party_org_count(c, s, date);
       rows.push_back(std::move(row));
@@ -152,7 +167,11 @@ Result<json::object> breakdown(db::Connection& c, const http::Scope& scope, core
   } else if (by == "kind" || by == "sub_kind" || by == "industry" || by == "above_scale") {
     for (const auto& [key, oc] : repo::org_counts_by(c, scope, date, by)) {
       json::object row = counts_json(oc);
-      row["key"] = key;
+      // The records of this cell: GET /stats/records?{by}={key} ("none": not filled in).
+      std::string filter_value = key.empty() ? "none" : key;
+      if (by == "above_scale") filter_value = key == "1" ? "true" : "false";
+      row["key"] = key.empty() ? "none" : key;
+      row["filter"] = json::object{{by, filter_value}};
       std::string name = key;
       if (by == "kind") name = std::string(census::kind_name(key));
       else if (by == "industry") name = key.empty() ? "未填写" : key + " " + std::string(census::industry_name(key));
@@ -202,58 +221,6 @@ json::object series(db::Connection& c, const http::Scope& scope, core::Date d, i
                                   {"work_coverage_rate", rate_json(oc.work_reached, oc.orgs)}});
   }
   return json::object{{"scope", scope_json(scope)}, {"points", points}};
-}
-
-Result<json::object> records(db::Connection& c, const http::Scope& scope, core::Date d, const std::string& figure,
-                             const std::string& from, std::int64_t page, std::int64_t size) {
-  const std::string date = core::to_iso(d);
-  json::array items;
-  std::int64_t total = 0;
-  bool org_figure = false;
-  for (const char* f : repo::kOrgFigures) org_figure |= figure == f;
-  if (org_figure) {
-    auto [rows, n] = repo::org_records(c, scope, date, figure, stale_cutoff(c, d), page, size);
-    total = n;
-    for (const auto& r : rows)
-      items.push_back(json::object{{"id", r.id},
-                                   {"name", r.name},
-                                   {"uscc", r.uscc},
-                                   {"kind", r.kind},
-                                   {"kind_name", census::kind_name(r.kind)},
-                                   {"sub_kind", r.sub_kind},
-                                   {"industry", r.industry},
-                                   {"area_name", r.area_name},
-                                   {"declared_members", r.declared_members ? json::value(*r.declared_members) : nullptr},
-                                   {"verified_on", r.verified_on ? json::value(*r.verified_on) : nullptr},
-                                   {"colour", r.colour},
-                                   {"covered_by", r.covered_by}});
-  } else if (figure == "party_orgs" || figure == "founded" || figure == "dissolved" || figure == "overdue_reelections") {
-    std::vector<repo::PartyOrgRecord> all;
-    if (figure == "overdue_reelections") {
-      all = overdue_reelections(c, scope, d);
-    } else {
-      if (figure != "party_orgs" && !core::parse_date(from)) return make_error("invalid_date", "请提供起始日期 from", "from");
-      all = repo::party_org_records(c, scope, figure, from, date);
-    }
-    total = static_cast<std::int64_t>(all.size());
-    for (std::int64_t k = (page - 1) * size; k < total && k < page * size; ++k) {
-      const auto& p = all[static_cast<std::size_t>(k)];
-      items.push_back(json::object{{"id", p.id},
-                                   {"name", p.name},
-                                   {"type", p.type},
-                                   {"type_name", partyorg::type_name(p.type)},
-                                   {"formation", p.formation},
-                                   {"formation_name", partyorg::formation_name(p.formation)},
-                                   {"parent_name", p.parent_name},
-                                   {"founded_on", p.founded_on},
-                                   {"dissolved_on", p.dissolved_on ? json::value(*p.dissolved_on) : nullptr},
-                                   {"term_start", p.term_start ? json::value(*p.term_start) : nullptr}});
-    }
-  } else {
-    return make_error("invalid_value", "未知的统计指标：" + figure, "figure");
-  }
-  return json::object{{"date", date}, {"scope", scope_json(scope)}, {"figure", figure}, {"items", items},
-                      {"total", total}, {"page", page}, {"size", size}};
 }
 
 }  // namespace lx::stats
