@@ -197,3 +197,26 @@ test('dashboard: cards equal the API, charts draw, 组建率 opens its records, 
     await close()
   }
 })
+
+test('a street user’s dashboard shows his street’s figures', { timeout: 240_000 }, async () => {
+  const password = server.passwordFor('donghu')
+  assert.ok(password, 'the demo prints donghu’s one-time password')
+  const { page, errors, close } = await openBrowser()
+  try {
+    await signIn(page, server.url, 'donghu', password)
+    const today = todayShanghai()
+    // His own scope is the one in view (data-shown ends with it).
+    await page.locator(`[data-test=dashboard][data-shown^="${today}|area:"]`).waitFor()
+    const mine = await api(page, `/api/v1/stats/coverage?date=${today}`)
+    assert.equal(mine.status, 200)
+    assert.equal(mine.body.scope.type, 'area')
+    const all = await api(page, `/api/v1/stats/coverage?date=${today}&scope=all`)
+    assert.equal(all.status, 403, 'a street user may not ask for the whole district')
+    await checkCards(page, mine.body)
+    await page.locator('[data-test=chart-colours] canvas').first().waitFor()
+    await shot(page, 'dashboard-07-street')
+    assert.deepEqual(errors, [])
+  } finally {
+    await close()
+  }
+})
