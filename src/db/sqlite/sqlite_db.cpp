@@ -35,6 +35,7 @@ class SqliteConnection final : public Connection {
   }
   Backend backend() const override { return Backend::sqlite; }
   sqlite3* handle() { return db_; }
+  bool storage_fault() const { return storage_fault_; }
 
   Rows query(std::string_view sql, const Params& params) override {
     sqlite3_stmt* st = prepare(sql, params);
@@ -79,7 +80,7 @@ class SqliteConnection final : public Connection {
     if (rc != SQLITE_OK) {
       std::string msg = err ? err : sqlite3_errstr(rc);
       sqlite3_free(err);
-      throw DbError(kind_of(sqlite3_extended_errcode(db_)), msg);
+      throw error(kind_of(sqlite3_extended_errcode(db_)), msg);
     }
   }
 
@@ -93,7 +94,7 @@ class SqliteConnection final : public Connection {
       st = it->second;
     } else {
       int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &st, nullptr);
-      if (rc != SQLITE_OK) throw DbError(kind_of(rc), std::string(sqlite3_errmsg(db_)) + " in: " + std::string(sql));
+      if (rc != SQLITE_OK) throw error(kind_of(rc), std::string(sqlite3_errmsg(db_)) + " in: " + std::string(sql));
       if (cache_.size() > 512) {
         for (auto& [k, v] : cache_) sqlite3_finalize(v);
         cache_.clear();
@@ -115,7 +116,7 @@ class SqliteConnection final : public Connection {
         const auto& s = std::get<std::string>(v);
         rc = sqlite3_bind_text64(st, k + 1, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
       }
-      if (rc != SQLITE_OK) throw DbError(kind_of(rc), sqlite3_errmsg(db_));
+      if (rc != SQLITE_OK) throw error(kind_of(rc), sqlite3_errmsg(db_));
     }
     return st;
   }
@@ -124,10 +125,16 @@ class SqliteConnection final : public Connection {
     int ext = sqlite3_extended_errcode(db_);
     std::string msg = sqlite3_errmsg(db_);
     sqlite3_reset(st);
-    throw DbError(kind_of(ext ? ext : rc), msg);
+    throw error(kind_of(ext ? ext : rc), msg);
+  }
+
+  DbError error(ErrorKind kind, const std::string& msg) {
+    if (kind == ErrorKind::read_only || kind == ErrorKind::disk_full) storage_fault_ = true;
+    return DbError(kind, msg);
   }
 
   sqlite3* db_;
+  bool storage_fault_ = false;
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
 };
 
@@ -185,6 +192,9 @@ std::unique_ptr<Database> open_sqlite(const std::string& path, const Options& op
 
 sqlite3* sqlite_handle(Connection& c) { return static_cast<SqliteConnection&>(c).handle(); }
 
-bool sqlite_read_only(Connection& c) { return sqlite3_db_readonly(sqlite_handle(c), "main") == 1; }
+bool sqlite_needs_reopen(Connection& c) {
+  auto& s = static_cast<SqliteConnection&>(c);
+  return s.storage_fault() || sqlite3_db_readonly(s.handle(), "main") == 1;
+}
 
 }  // namespace lx::db
