@@ -59,7 +59,7 @@ Response records_export(Ctx& ctx) {
 Response report_create(Ctx& ctx) {
   const auto& b = ctx.body();
   core::Date d = core::today_shanghai();
-  if (auto v = opt_string(b, "date")) {
+  if (auto v = opt_string(b, "date"); v && !v->empty()) {
     auto p = core::parse_date(*v);
     if (!p) throw ApiError(400, "invalid_date", "date 不是有效日期：" + p.error().message, "date");
     d = *p;

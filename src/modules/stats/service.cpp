@@ -167,10 +167,10 @@ Result<json::object> breakdown(db::Connection& c, const http::Scope& scope, core
   } else if (by == "kind" || by == "sub_kind" || by == "industry" || by == "above_scale") {
     for (const auto& [key, oc] : repo::org_counts_by(c, scope, date, by)) {
       json::object row = counts_json(oc);
-      // The records of this cell: GET /stats/records?{by}={key} ("none": not filled in).
+      // The records of this cell: GET /stats/records?{by}={filter value} ("none": not filled in, key "").
       std::string filter_value = key.empty() ? "none" : key;
       if (by == "above_scale") filter_value = key == "1" ? "true" : "false";
-      row["key"] = key.empty() ? "none" : key;
+      row["key"] = key;
       row["filter"] = json::object{{by, filter_value}};
       std::string name = key;
       if (by == "kind") name = std::string(census::kind_name(key));

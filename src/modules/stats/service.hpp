@@ -56,8 +56,8 @@ boost::json::object series(db::Connection& c, const http::Scope& scope, core::Da
 // ---- drill-down (records.cpp)
 
 // The drill-down filters as given (nullopt: absent). Org figures take kind,
-// sub_kind, industry and above_scale (the breakdown dimensions and keys;
-// "none" for sub_kind / industry selects the unfilled ones); party
+// sub_kind, industry and above_scale (the breakdown dimensions; "none" for
+// sub_kind / industry selects the unfilled ones, the row with key ""); party
 // org figures take type and formation (the /stats/structure keys).
 struct Filters {
   std::optional<std::string> kind, sub_kind, industry, above_scale, type, formation;
