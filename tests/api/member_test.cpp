@@ -230,5 +230,55 @@ TEST_F(MemberApi, ListFiltersSortAndPaging) {
     EXPECT_EQ(admin.get(base + bad).status, 400) << bad;
 }
 
+// R-ORG-1: full members whose workplace is the org count; the declared
+// number only where no member is recorded there. Orgs declaring more members
+// than are recorded are listed as having unregistered members.
+TEST_F(MemberApi, ShouldBuildCountsRecordedFullMembersAndUnregisteredAreListed) {
+  auto& s = server();
+  Client admin = s.admin();
+  const auto none_declared = add_org(s, "记录三名党员公司", "东湖街道", 0);
+  const auto five_declared = add_org(s, "申报五名党员公司", "东湖街道", 5);
+  const auto po = party_org_id(s, kTech);
+  for (int k = 0; k < 3; ++k)
+    ASSERT_GT(add_member(admin, member_body("应建" + std::to_string(k), make_id("19800101", 2 * next_serial() + 1), po,
+                                            {{"workplace_org_id", none_declared}})),
+              0);
+  // One full and one probationary member recorded where five are declared.
+  ASSERT_GT(add_member(admin, member_body("申报甲", make_id("19800102", 2 * next_serial() + 1), po,
+                                          {{"workplace_org_id", five_declared}})),
+            0);
+  ASSERT_GT(add_member(admin, member_body("申报乙", make_id("19800103", 2 * next_serial() + 1), po,
+                                          {{"workplace_org_id", five_declared}, {"status", "probationary"},
+                                           {"admitted_on", day(-100)}, {"confirmed_on", nullptr}})),
+            0);
+  std::vector<std::string> flagged;
+  for (const auto& w : items(admin.get("/api/v1/warnings?rule=R-ORG-1")))
+    if (w.at("org_name").is_string()) flagged.emplace_back(w.at("org_name").as_string());
+  EXPECT_TRUE(contains(flagged, "记录三名党员公司"));
+  EXPECT_FALSE(contains(flagged, "申报五名党员公司"));   // 1 full member recorded, declared 5 ignored
+  std::vector<std::string> records;
+  for (const auto& r : items(admin.get("/api/v1/stats/records?figure=should_build&size=200")))
+    records.emplace_back(r.at("name").as_string());
+  EXPECT_TRUE(contains(records, "记录三名党员公司"));
+  EXPECT_FALSE(contains(records, "申报五名党员公司"));
+
+  auto u = admin.get("/api/v1/unregistered-members");
+  ASSERT_EQ(u.status, 200) << u.body;
+  bool listed = false;
+  for (const auto& o : items(u))
+    if (o.at("org_id").as_int64() == five_declared) {
+      listed = true;
+      EXPECT_EQ(o.at("declared").as_int64(), 5);
+      EXPECT_EQ(o.at("recorded").as_int64(), 2);
+    } else {
+      EXPECT_NE(o.at("org_id").as_int64(), none_declared);
+    }
+  EXPECT_TRUE(listed) << u.body;
+  // A secretary sees only the orgs of its scope.
+  Client shuji = demo_login(s, "shuji");
+  for (const auto& o : items(shuji.get("/api/v1/unregistered-members")))
+    EXPECT_NE(o.at("org_id").as_int64(), five_declared);
+}
+
 }  // namespace
 }  // namespace lx::test

@@ -87,6 +87,9 @@ struct OrgBrief {
   std::string area_path;
   std::optional<std::int64_t> declared_members;
   std::optional<std::string> registered_on, closed_on;
+  // R-ORG-1 (should-build lists only): full members on the day, from member
+  // records, or the declared number where none are recorded.
+  std::optional<std::int64_t> full_members;
 };
 
 }  // namespace lx::partyorg

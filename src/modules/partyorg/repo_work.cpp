@@ -214,16 +214,20 @@ std::vector<OrgBrief> should_build_orgs(db::Connection& c, const http::Scope& s,
                                         int min_members) {
   Sql sc = org_scope(s, d);
   // Full members from member records whose workplace is the org; the declared number where none are recorded.
-  db::Params p{d, d, d, d, d, std::int64_t{min_members}, d, d, d, d, d, d};
+  db::Params p{d, d, d, d, d, d, d, d, d, d, std::int64_t{min_members}, d, d, d, d, d, d};
   p.insert(p.end(), sc.params.begin(), sc.params.end());
-  auto r = c.query(std::string("SELECT ") + kOrgCols + " FROM orgs o WHERE " + member::sql::kOrgFullMembers +
+  auto r = c.query(std::string("SELECT ") + kOrgCols + ", " + member::sql::kOrgFullMembers +
+                       " FROM orgs o WHERE " + member::sql::kOrgFullMembers +
                        " >= ? "
                        "AND (o.registered_on IS NULL OR o.registered_on <= ?) "
                        "AND (o.closed_on IS NULL OR o.closed_on > ?) AND o.id NOT IN (" +
                        sql::kSingleCoveredOrgIds + ") AND " + sc.sql + " ORDER BY o.area_path, o.id",
                    p);
   std::vector<OrgBrief> out;
-  for (std::size_t k = 0; k < r.size(); ++k) out.push_back(org_from(r, k));
+  for (std::size_t k = 0; k < r.size(); ++k) {
+    out.push_back(org_from(r, k));
+    out.back().full_members = r.i(k, 7);
+  }
   return out;
 }
 

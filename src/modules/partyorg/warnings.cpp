@@ -57,7 +57,8 @@ std::vector<ScopedWarning> warnings_in_scope(db::Connection& c, const Actor& a, 
   std::vector<ScopedWarning> out;
   if (rule.empty() || rule == "R-ORG-1")
     for (const auto& o : should_build(c, a))
-      out.push_back({should_build_warning(o.declared_members.value_or(0)), std::nullopt, {}, o.id, o.name});
+      out.push_back({should_build_warning(o.full_members.value_or(o.declared_members.value_or(0))), std::nullopt, {},
+                     o.id, o.name});
   if (rule == "R-ORG-1") return out;
 
   repo::ListFilter f;
