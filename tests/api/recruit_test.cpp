@@ -500,3 +500,26 @@ TEST_F(Recruit, WithdrawalLeavesThePipeline) {
 }
 
 }  // namespace lx::test
+
+namespace lx::test {
+
+// The demo: the secretary's branch shows a person at each stage, one overdue.
+TEST_F(Recruit, DemoBranchHasEveryStageAndOneOverdue) {
+  Client shuji(port());
+  const std::string pw = server().demo_password("shuji");
+  ASSERT_EQ(shuji.login("shuji", pw).status, 200);
+  ASSERT_EQ(shuji.change_password(pw, kUserPassword).status, 200);
+  const std::int64_t po = party_org_id(server(), "东湖科技有限公司党支部");
+  auto list = shuji.get("/api/v1/recruits?include_closed=true&party_org_id=" + std::to_string(po));
+  auto stages = item_strings(list, "stage");
+  for (const char* st : {"applicant", "activist", "candidate", "probationary", "full"})
+    EXPECT_TRUE(contains(stages, st)) << st << " missing: " << list.body;
+  auto overdue = shuji.get("/api/v1/recruits/overdue");
+  EXPECT_EQ(item_strings(overdue, "name"), std::vector<std::string>{"冯子航"});
+  auto counts = shuji.get("/api/v1/stats/recruitment");
+  ASSERT_EQ(counts.status, 200) << counts.body;
+  EXPECT_EQ(counts.json().at("applicant").as_int64(), 2);
+  EXPECT_EQ(counts.json().at("overdue").as_int64(), 1);
+}
+
+}  // namespace lx::test

@@ -2,7 +2,6 @@
 #include "modules/recruit/repo.hpp"
 
 #include "core/time.hpp"
-#include "db/tree.hpp"
 #include "modules/partyorg/repo.hpp"
 
 namespace lx::recruit::repo {
