@@ -192,6 +192,11 @@ TEST_F(MemberTransferApi, StructureFiguresDrillDownToTheirRecords) {
   EXPECT_EQ(j.at("status").at("full").as_int64() + j.at("status").at("probationary").as_int64(),
             j.at("members").as_int64());
   EXPECT_EQ(j.at("shares").at("age_le35").at("denominator").as_int64(), j.at("members").as_int64());
+  for (const char* group : {"age", "membership_years", "education"}) {
+    std::int64_t sum = 0;
+    for (const auto& [k, v] : j.at(group).as_object()) sum += v.as_int64();
+    EXPECT_EQ(sum, j.at("members").as_int64()) << group << " bands cover every member once";
+  }
   EXPECT_GT(j.at("members").as_int64(), 20);   // the demo's members
   for (const auto& [figure, n] : j.at("figures").as_object()) {
     auto rec = admin.get("/api/v1/stats/member-records?figure=" + std::string(figure) + "&size=1");

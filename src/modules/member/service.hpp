@@ -162,13 +162,15 @@ std::pair<std::vector<Transfer>, std::int64_t> list_transfers(db::Connection& c,
 // ---- figures (service_stats.cpp); the scope is already resolved (stats::resolve_scope)
 
 // STATS.md "Members" on d: status, gender, ethnicity, education, age bands,
-// and the shares aged ≤ 35, bachelor's or above, college or above (rate_json).
+// length of membership (membership_years: <5, 5–10, 10–20, 20–30, 30+ years
+// since admission), and the shares aged ≤ 35, bachelor's or above, college
+// or above (rate_json); "figures" names every count a drill-down may open.
 boost::json::object member_structure(db::Connection& c, const http::Scope& scope, const std::string& d);
 // Flows in (from, to]: transferred_in, transferred_out, admitted, confirmed, deceased, left.
 boost::json::object member_flows(db::Connection& c, const http::Scope& scope, const std::string& from,
                                  const std::string& to);
 // The members behind a structure figure (members, full, probationary, male,
-// female, han, minority, edu_*, age_*) on d, or a flow figure in (from, to];
+// female, han, minority, edu_*, age_*, tenure_*) on d, or a flow figure in (from, to];
 // 400 for an unknown figure.
 Result<boost::json::object> member_records(db::Connection& c, const http::Scope& scope, const std::string& figure,
                                            const std::string& d, const std::string& from, std::int64_t page,

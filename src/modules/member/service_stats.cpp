@@ -58,6 +58,21 @@ std::vector<Cond> structure_conds(const std::string& d) {
     }
     out.push_back(std::move(c));
   }
+  // Length of membership on d, from the admission date: under 5 years, 5–10, 10–20, 20–30, 30 and more.
+  const int edges[] = {5, 10, 20, 30};
+  const char* names[] = {"tenure_lt5", "tenure_5_10", "tenure_10_20", "tenure_20_30", "tenure_30_plus"};
+  for (int k = 0; k < 5; ++k) {
+    Cond c{names[k], "1=1", {}};
+    if (k < 4) {   // fewer than edges[k] years: admitted after d − edges[k] years
+      c.sql += " AND m.admitted_on > ?";
+      c.params.push_back(core::to_iso(core::add_years(day, -edges[k])));
+    }
+    if (k > 0) {   // at least edges[k-1] years
+      c.sql += " AND m.admitted_on <= ?";
+      c.params.push_back(core::to_iso(core::add_years(day, -edges[k - 1])));
+    }
+    out.push_back(std::move(c));
+  }
   return out;
 }
 
@@ -136,6 +151,8 @@ json::object member_structure(db::Connection& c, const http::Scope& scope, const
   education["unknown"] = get("edu_unknown");
   json::object age;
   for (const auto& b : age_bands()) age[b] = get(("age_" + b).c_str());
+  json::object tenure;
+  for (const char* t : {"lt5", "5_10", "10_20", "20_30", "30_plus"}) tenure[t] = get(("tenure_" + std::string(t)).c_str());
   json::array by_name;
   auto e = c.query("SELECT pe.ethnicity, COUNT(*)" + from + " AND pe.ethnicity IS NOT NULL GROUP BY pe.ethnicity "
                    "ORDER BY COUNT(*) DESC, pe.ethnicity",
@@ -152,6 +169,7 @@ json::object member_structure(db::Connection& c, const http::Scope& scope, const
                                  {"unknown", get("ethnicity_unknown")}, {"by_name", std::move(by_name)}}},
       {"education", std::move(education)},
       {"age", std::move(age)},
+      {"membership_years", std::move(tenure)},
       {"shares", json::object{{"age_le35", stats::rate_json(get("age_le35"), total)},
                               {"bachelor_or_above", stats::rate_json(get("bachelor_or_above"), total)},
                               {"college_or_above", stats::rate_json(get("college_or_above"), total)}}},
