@@ -237,7 +237,7 @@ std::string pg_backup(const std::string& url, const std::string& file) {
   }
   fsync_path(tmp);
   fs::rename(tmp, file);
-  return "已用 " + exe + " 备份 PostgreSQL 数据库到 " + file + "（" + std::to_string(fs::file_size(file)) + " 字节）";
+  return "已备份 PostgreSQL 数据库到 " + file + "（" + std::to_string(fs::file_size(file)) + " 字节，" + exe + "）";
 }
 
 std::string pg_restore(const std::string& file, const std::string& url) {
@@ -271,8 +271,7 @@ std::string pg_restore(const std::string& file, const std::string& url) {
   fs::remove(list);
   if (rc != 0) throw std::runtime_error("pg_restore 失败（退出码 " + std::to_string(rc) + "），目标数据库未改变");
   auto db = Database::open(url, Options{.pool_size = 1});
-  return "已用 " + exe + " 从 " + file + " 恢复到 PostgreSQL（数据库结构版本 " + std::to_string(schema_version(*db)) +
-         "）";
+  return "已从 " + file + " 恢复到 PostgreSQL（数据库结构版本 " + std::to_string(schema_version(*db)) + "，" + exe + "）";
 }
 
 std::string file_magic(const std::string& file) {
