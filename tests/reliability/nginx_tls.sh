@@ -15,9 +15,12 @@ command -v openssl >/dev/null && command -v curl >/dev/null || { echo "nginx_tls
 dir=$(mktemp -d /tmp/lx-nginx-XXXXXX)
 lx_pid="" ngx_pid=""
 cleanup() {
+  local rc=$?
+  set +e
   [ -n "$ngx_pid" ] && kill "$ngx_pid" 2>/dev/null && wait "$ngx_pid" 2>/dev/null
   [ -n "$lx_pid" ] && kill "$lx_pid" 2>/dev/null && wait "$lx_pid" 2>/dev/null
   rm -rf "$dir"
+  exit "$rc"
 }
 trap cleanup EXIT
 fail() { echo "nginx_tls: FAIL: $*"; echo "--- nginx error.log"; cat "$dir/error.log" 2>/dev/null; echo "--- serve log"; tail -20 "$dir/serve.log"; exit 1; }
