@@ -62,9 +62,10 @@ EOF
 "$NGINX" -p "$dir" -c "$dir/nginx.conf" -g 'daemon off;' &
 ngx_pid=$!
 base="https://127.0.0.1:$tls"
-for _ in $(seq 100); do curl -sk -o /dev/null "$base/api/v1/health" && break; sleep 0.1; done
+for _ in $(seq 300); do curl -sk -o /dev/null "$base/api/v1/health" && break; kill -0 "$ngx_pid" 2>/dev/null || break; sleep 0.1; done
+curl -sk -o /dev/null "$base/api/v1/health" || fail "nginx did not come up on $base"
 
-code=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' "http://127.0.0.1:$plain/x")
+code=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' "http://127.0.0.1:$plain/x") || fail "plain HTTP port $plain"
 [ "$code" = "301 https://127.0.0.1/x" ] || fail "plain HTTP answered '$code', not a redirect to HTTPS"
 
 curl -sk -D "$dir/login.h" -c "$dir/jar" -o "$dir/login.json" -H 'Content-Type: application/json' \
