@@ -190,6 +190,8 @@ TEST_F(StatsApi, BadInputIsRefusedNamingTheParameter) {
       {"/api/v1/stats/summary?date=yesterday", "date"},
       {"/api/v1/stats/summary?scope=party_org:x", "scope"},
       {"/api/v1/stats/breakdown?by=colour", "by"},
+      // A party org scope has no streets of its own: grouping by area would count orgs outside it.
+      {"/api/v1/stats/breakdown?by=area&scope=" + enc("东湖商圈联合党支部"), "by"},
       {"/api/v1/stats/series?quarters=99", "quarters"},
       {"/api/v1/stats/party-orgs?type=cell", "type"},
       {"/api/v1/stats/party-orgs?from=2026-01-01&to=2025-01-01", "to"},

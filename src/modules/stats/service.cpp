@@ -151,6 +151,10 @@ Result<json::object> breakdown(db::Connection& c, const http::Scope& scope, core
   const std::string date = core::to_iso(d);
   json::array rows;
   if (by == "area") {
+    // A party org's scope reaches orgs through coverage, not through areas: a
+    // street's row would count orgs outside it, so the grouping is refused.
+    if (scope.kind == K::party_org)
+      return make_error("invalid_value", "按党组织范围统计时不能按属地分组，请选择属地范围或其他分组方式", "by");
     for (const auto& a : repo::child_areas(c, scope)) {
       http::Scope s;
       s.kind = K::area;
