@@ -2,6 +2,7 @@
 // router/routes.ts); entries are filtered by role. Only list pages that exist.
 import type { Component } from 'vue'
 import {
+  Avatar,
   Bell,
   DataAnalysis,
   Document,
@@ -12,8 +13,11 @@ import {
   Printer,
   Setting,
   Share,
+  Switch,
   Tickets,
+  TrendCharts,
   User,
+  UserFilled,
 } from '@element-plus/icons-vue'
 import type { Role } from '@/api/account'
 import { rolesWith } from '@/utils/permissions'
@@ -45,6 +49,16 @@ export const menu: MenuItem[] = [
     children: [
       { title: '组织架构', path: '/partyorg', icon: Share },
       { title: '预警提示', path: '/partyorg/warnings', icon: Bell },
+    ],
+  },
+  {
+    title: '党员管理',
+    icon: UserFilled,
+    roles: rolesWith('member.read'),
+    children: [
+      { title: '党员信息', path: '/members', icon: Avatar },
+      { title: '组织关系转接', path: '/members/transfers', icon: Switch },
+      { title: '发展党员', path: '/recruits', icon: TrendCharts, roles: rolesWith('recruit.read') },
     ],
   },
   {

@@ -51,6 +51,24 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: '预警提示', roles: rolesWith('partyorg.read') },
       },
       {
+        path: 'members',
+        name: 'members',
+        component: () => import('@/views/member/MemberList.vue'),
+        meta: { title: '党员信息', roles: rolesWith('member.read') },
+      },
+      {
+        path: 'members/transfers',
+        name: 'transfers',
+        component: () => import('@/views/member/TransferPage.vue'),
+        meta: { title: '组织关系转接', roles: rolesWith('member.read') },
+      },
+      {
+        path: 'recruits',
+        name: 'recruits',
+        component: () => import('@/views/recruit/RecruitBoard.vue'),
+        meta: { title: '发展党员', roles: rolesWith('recruit.read') },
+      },
+      {
         path: 'stats/records',
         name: 'stats-records',
         component: () => import('@/views/stats/RecordsPage.vue'),

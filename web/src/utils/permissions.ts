@@ -16,6 +16,13 @@ export type Permission =
   | 'partyorg.write'
   | 'partyorg.committee'
   | 'stats.read'
+  | 'member.read'
+  | 'member.write'
+  | 'member.reveal'
+  | 'member.transfer'
+  | 'member.import'
+  | 'recruit.read'
+  | 'recruit.write'
   | 'audit.read'
   | 'audit.verify'
   | 'scope.read'
@@ -35,6 +42,13 @@ export const permissionTable: Record<Permission, Role[]> = {
   'partyorg.write': ['admin', 'office', 'street'],
   'partyorg.committee': ['admin', 'office', 'street', 'secretary'],
   'stats.read': ['admin', 'office', 'street', 'secretary', 'instructor'],
+  'member.read': ['admin', 'office', 'street', 'secretary'],
+  'member.write': ['admin', 'office', 'street', 'secretary'],
+  'member.reveal': ['admin', 'office', 'secretary'],
+  'member.transfer': ['admin', 'office', 'street', 'secretary'],
+  'member.import': ['admin', 'office', 'street'],
+  'recruit.read': ['admin', 'office', 'street', 'secretary'],
+  'recruit.write': ['admin', 'office', 'street', 'secretary'],
   'audit.read': ['admin'],
   'audit.verify': ['admin'],
   'scope.read': ALL,
