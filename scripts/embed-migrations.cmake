@@ -5,6 +5,8 @@ set(body "// Generated from src/db/migrations by scripts/embed-migrations.cmake.
 foreach(f ${files})
   get_filename_component(name ${f} NAME_WLE)
   string(REGEX MATCH "^[0-9]+" num ${name})
+  # Decimal: "008" written as-is would be an (invalid) octal literal in C++.
+  math(EXPR num "${num}" OUTPUT_FORMAT DECIMAL)
   file(READ ${f} sql)
   string(APPEND body "    {${num}, \"${name}\", R\"lxsql(${sql})lxsql\"},\n")
 endforeach()

@@ -13,6 +13,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "app/demo_ids.hpp"
 #include "core/dates.hpp"
 #include "core/ids.hpp"
 #include "crypto/pii.hpp"
@@ -24,16 +25,6 @@ namespace lx::app {
 namespace {
 
 std::string credit(const std::string& first17) { return first17 + core::credit_code_check_char(first17); }
-
-// A resident ID number of the demo district (area code 310199) for a birth date and sequence.
-std::string id_number(const core::Date& birth, int seq, bool male) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%03d", (seq * 2 + (male ? 1 : 0)) % 1000);
-  std::string digits = core::to_iso(birth);
-  digits.erase(std::remove(digits.begin(), digits.end(), '-'), digits.end());
-  const std::string first17 = "310199" + digits + buf;
-  return first17 + core::id_number_check_char(first17);
-}
 
 }  // namespace
 
@@ -94,7 +85,7 @@ void seed_demo_members(db::Connection& c, const core::Config& cfg) {
       const core::Date birth{1962 + (seq * 7) % 39, 1 + (seq * 5) % 12, 1 + (seq * 11) % 28};
       member::MemberInput in;
       in.person.name = std::string(surnames[seq % 15]) + (male ? his : hers)[(seq * 7 + 3) % 11];
-      in.person.id_number = id_number(birth, seq + 11, male);
+      in.person.id_number = demo_id_number(birth, seq + 11, male);
       in.person.ethnicity = std::optional<std::string>(ethnic[seq % 11]);
       in.person.education = std::optional<std::string>(education[seq % 8]);
       in.person.phone = std::optional<std::string>("139" + std::to_string(10000000 + seq * 7919 % 89999999));
@@ -119,7 +110,7 @@ void seed_demo_members(db::Connection& c, const core::Config& cfg) {
   // One member came from outside the system with a letter.
   member::MemberInput in;
   in.person.name = "欧阳明";
-  in.person.id_number = id_number(core::Date{1990, 4, 18}, 901, true);
+  in.person.id_number = demo_id_number(core::Date{1990, 4, 18}, 901, true);
   in.person.ethnicity = std::optional<std::string>("汉族");
   in.person.education = std::optional<std::string>("研究生");
   in.person.workplace_org_id = org("91310199MA1FL0001");

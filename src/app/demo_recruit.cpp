@@ -10,24 +10,13 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "app/demo_ids.hpp"
 #include "core/dates.hpp"
 #include "core/ids.hpp"
 #include "crypto/pii.hpp"
 #include "modules/recruit/service.hpp"
 
 namespace lx::app {
-namespace {
-
-std::string id_number(const core::Date& birth, int seq, bool male) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%03d", (seq * 2 + (male ? 1 : 0)) % 1000);
-  std::string digits = core::to_iso(birth);
-  digits.erase(std::remove(digits.begin(), digits.end(), '-'), digits.end());
-  const std::string first17 = "310199" + digits + buf;
-  return first17 + core::id_number_check_char(first17);
-}
-
-}  // namespace
 
 void seed_demo_recruits(db::Connection& c, const core::Config& cfg) {
   const auto pii = crypto::Pii::load_or_create(core::key_file_path(cfg));
@@ -51,7 +40,7 @@ void seed_demo_recruits(db::Connection& c, const core::Config& cfg) {
   auto applicant = [&](const char* name, core::Date birth, bool male, int applied_ago) {
     recruit::ApplicantInput in;
     in.person.name = name;
-    in.person.id_number = id_number(birth, seq++, male);
+    in.person.id_number = demo_id_number(birth, seq++, male);
     in.person.ethnicity = std::optional<std::string>("汉族");
     in.person.education = std::optional<std::string>("大学本科");
     in.party_org_id = *po;

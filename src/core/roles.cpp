@@ -8,7 +8,7 @@ namespace {
 
 using R = Role;
 
-// permission → roles holding it. Keep in step with docs/permissions.md.
+// permission → roles holding it. Keep in step with web/src/utils/permissions.ts (the client copy).
 const std::map<std::string, std::set<Role>, std::less<>>& table() {
   static const std::map<std::string, std::set<Role>, std::less<>> t = {
       {"user.manage", {R::admin}},
@@ -18,6 +18,8 @@ const std::map<std::string, std::set<Role>, std::less<>>& table() {
       {"census.read", {R::admin, R::office, R::street, R::secretary, R::instructor}},
       {"census.write", {R::admin, R::office, R::street}},
       {"census.import", {R::admin, R::office, R::street}},
+      // The import routes (/api/v1/import/{ledger}); each ledger then asks for its own import permission.
+      {"ledger.import", {R::admin, R::office, R::street, R::secretary}},
       {"partyorg.read", {R::admin, R::office, R::street, R::secretary, R::instructor}},
       {"partyorg.write", {R::admin, R::office, R::street}},
       {"stats.read", {R::admin, R::office, R::street, R::secretary, R::instructor}},
@@ -25,7 +27,7 @@ const std::map<std::string, std::set<Role>, std::less<>>& table() {
       {"member.write", {R::admin, R::office, R::street, R::secretary}},
       {"member.reveal", {R::admin, R::office, R::secretary}},
       {"member.transfer", {R::admin, R::office, R::street, R::secretary}},
-      {"member.import", {R::admin, R::office, R::street}},
+      {"member.import", {R::admin, R::office, R::street, R::secretary}},   // a secretary imports his branch's members
       {"recruit.read", {R::admin, R::office, R::street, R::secretary}},
       {"recruit.write", {R::admin, R::office, R::street, R::secretary}},
       {"partyorg.committee", {R::admin, R::office, R::street, R::secretary}},

@@ -148,9 +148,28 @@ TEST_F(MemberLedgerApi, RowProblemsAndWhoMayImport) {
       {2, "性别"}, {3, "所在党组织"}, {5, "身份证号"}, {6, "身份证号"}};
   EXPECT_EQ(at, want) << r.body;
   EXPECT_EQ(s.count("persons"), persons);
-  // Secretaries do not import ledgers; the street office does, within its street.
+  // A branch secretary imports his own branch's members (member.import), and
+  // only those: a row naming another branch is a problem of that row. He still
+  // may not import the census ledger (census.import).
   Client shuji = demo_login(s, "shuji");
-  EXPECT_EQ(upload(shuji, "/api/v1/import/members?dry_run=1", csv).status, 403);
+  const std::string own_id = make_id("19900307", 2 * next_serial() + 1);
+  std::string mine = "姓名,身份证号,人员类别,入党日期,所在党组织\n书记导入," + own_id +
+                     ",正式党员,2015-07-01,东湖科技有限公司党支部\n";
+  auto own = upload(shuji, "/api/v1/import/members?dry_run=1", mine);
+  ASSERT_EQ(own.status, 200) << own.body;
+  EXPECT_TRUE(own.json().at("errors").as_array().empty()) << own.body;
+  EXPECT_EQ(own.json().at("inserted").as_int64(), 1) << own.body;
+  auto foreign = upload(shuji, "/api/v1/import/members?dry_run=1",
+                        "姓名,身份证号,人员类别,入党日期,所在党组织\n书记越权," + make_id("19900308", 2 * next_serial() + 1) +
+                            ",正式党员,2015-07-01,西城物流有限公司党支部\n");
+  ASSERT_EQ(foreign.status, 200) << foreign.body;
+  ASSERT_EQ(foreign.json().at("errors").as_array().size(), 1u) << foreign.body;
+  EXPECT_EQ(foreign.json().at("errors").as_array()[0].at("column").as_string(), "所在党组织");
+  EXPECT_EQ(upload(shuji, "/api/v1/import/orgs?dry_run=1", "名称\n某公司\n").status, 403);
+  // Instructors and members import nothing.
+  Client zhidao = demo_login(s, "zhidaoyuan");
+  EXPECT_EQ(upload(zhidao, "/api/v1/import/members?dry_run=1", mine).status, 403);
+  // The street office imports within its street.
   Client donghu = demo_login(s, "donghu");
   std::string other = "姓名,身份证号,人员类别,入党日期,所在党组织\n问题己," + make_id("19900306", 2 * next_serial() + 1) +
                       ",正式党员,2015-07-01,西城物流有限公司党支部\n";

@@ -282,3 +282,76 @@ TEST_F(MemberApi, ShouldBuildCountsRecordedFullMembersAndUnregisteredAreListed) 
 
 }  // namespace
 }  // namespace lx::test
+
+namespace lx::test {
+namespace {
+
+// A member's posts: given through the member (so the committee post names the
+// person), shown in the member's detail and in the party org's committee,
+// refused on bad input or outside the actor's scope, and ended with the
+// membership when the member transfers out.
+TEST_F(MemberApi, PostsAreHeldInTheMembersPartyOrgAndEndWithTheMembership) {
+  auto& s = server();
+  Client admin = s.admin();
+  const auto tech = party_org_id(s, kTech);
+  const auto pid = add_member(admin, member_body("任职甲", make_id("19800808", 2 * next_serial() + 1), tech));
+  ASSERT_NE(pid, 0);
+  const auto posts = s.count("committee_posts");
+
+  // Bad input changes nothing: an unknown post, a bad date, a date before the membership.
+  EXPECT_EQ(admin.post(member_path(pid, "/posts"), json::object{{"post", "总经理"}}).status, 400);
+  EXPECT_EQ(admin.post(member_path(pid, "/posts"), json::object{{"post", "publicity"}, {"valid_from", "2024-02-30"}})
+                .status,
+            400);
+  EXPECT_EQ(admin.post(member_path(pid, "/posts"), json::object{{"post", "publicity"}, {"valid_from", "2000-01-01"}})
+                .status,
+            400);
+  EXPECT_EQ(admin.post(member_path(pid, "/posts"), json::object{}).status, 400);
+  EXPECT_EQ(s.count("committee_posts"), posts);
+  // The demo branch already has a secretary: a second one at the same time is refused.
+  EXPECT_EQ(admin.post(member_path(pid, "/posts"), json::object{{"post", "secretary"}, {"valid_from", day()}}).status,
+            409);
+
+  // Another branch's secretary cannot see the member: the same answer as a missing id.
+  Client other = secretary_of(s, admin, kLogistics, "post_other");
+  auto foreign = other.post(member_path(pid, "/posts"), json::object{{"post", "discipline"}, {"valid_from", day()}});
+  EXPECT_EQ(foreign.status, 404) << foreign.body;
+  EXPECT_EQ(other.post(member_path(999999, "/posts"), json::object{{"post", "discipline"}}).status, 404);
+  EXPECT_EQ(s.count("committee_posts"), posts);
+
+  // His own branch's secretary gives the post.
+  Client own = secretary_of(s, admin, kTech, "post_own");
+  auto r = own.post(member_path(pid, "/posts"), json::object{{"post", "discipline"}, {"valid_from", day(-10)}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  const json::value d = r.json();
+  ASSERT_EQ(d.at("posts").as_array().size(), 1u) << r.body;
+  EXPECT_EQ(d.at("posts").as_array()[0].at("post").as_string(), "discipline");
+  EXPECT_EQ(d.at("posts").as_array()[0].at("post_name").as_string(), "纪检委员");
+  EXPECT_EQ(d.at("posts").as_array()[0].at("person_id").as_int64(), pid);
+  EXPECT_EQ(last_audit(s).at("action").as_string(), "member.post");
+  auto committee = admin.get("/api/v1/party-orgs/" + std::to_string(tech) + "/committee");
+  ASSERT_EQ(committee.status, 200) << committee.body;
+  bool listed = false;
+  const json::value committee_body = committee.json();
+  for (const auto& p : committee_body.at("items").as_array())
+    listed = listed || (p.at("person_name").as_string() == "任职甲" && p.at("person_id").as_int64() == pid);
+  EXPECT_TRUE(listed) << committee.body;
+
+  // Transferred out: the membership ends, and the post with it on that day.
+  auto out = admin.post("/api/v1/transfers/out",
+                        json::object{{"person_id", pid}, {"to_name", "外区某支部"}, {"letter_no", "X-1"}, {"date", day()}});
+  ASSERT_EQ(out.status, 201) << out.body;
+  auto after = admin.get(member_path(pid));
+  ASSERT_EQ(after.status, 200) << after.body;
+  EXPECT_TRUE(after.json().at("posts").as_array().empty()) << after.body;
+  auto ended = admin.get("/api/v1/party-orgs/" + std::to_string(tech) + "/committee?include_ended=1");
+  bool closed = false;
+  const json::value ended_body = ended.json();
+  for (const auto& p : ended_body.at("items").as_array())
+    if (p.at("person_id").is_int64() && p.at("person_id").as_int64() == pid)
+      closed = p.at("valid_to").is_string() && p.at("valid_to").as_string() == day();
+  EXPECT_TRUE(closed) << ended.body;
+}
+
+}  // namespace
+}  // namespace lx::test

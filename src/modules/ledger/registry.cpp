@@ -21,13 +21,13 @@ boost::json::object report_json(const Report& r) {
 const std::vector<Def>& all() {
   static const std::vector<Def> defs = {
       {"orgs", "两新组织台账", "census.read", census::orgs_spec, census::import_orgs, census::export_orgs,
-       census::orgs_template},
+       census::orgs_template, false, "census.import"},
       {"party-orgs", "党组织台账", "partyorg.read", partyorg::party_orgs_spec, partyorg::import_party_orgs,
-       partyorg::export_party_orgs, partyorg::party_orgs_template},
+       partyorg::export_party_orgs, partyorg::party_orgs_template, false, "census.import"},
       {"assignments", "指导员与联络员台账", "partyorg.read", partyorg::assignments_spec, partyorg::import_assignments,
-       partyorg::export_assignments, partyorg::assignments_template},
+       partyorg::export_assignments, partyorg::assignments_template, false, "census.import"},
       {"mass-orgs", "群团组织台账", "partyorg.read", partyorg::mass_orgs_spec, partyorg::import_mass_orgs,
-       partyorg::export_mass_orgs, partyorg::mass_orgs_template},
+       partyorg::export_mass_orgs, partyorg::mass_orgs_template, false, "census.import"},
       {"members", "党员台账", "member.read", member::members_spec, member::import_members, member::export_members,
        member::members_template, true, "member.import"},
   };

@@ -26,8 +26,10 @@ struct Def {
   io::OutputSheet (*template_sheet)();
   // Whose export holds plain ID numbers or phones: every export is audited (R-ID-4).
   bool personal_data = false;
-  // Held in addition to the import route's permission (census.import), when not empty.
-  std::string import_permission = {};
+  // The permission an import of this ledger needs, checked after the route's
+  // ledger.import: census.import for the census and party org ledgers,
+  // member.import (which a branch secretary holds) for members.
+  std::string import_permission = "census.import";
 };
 
 // The ledger called `name`, or null.

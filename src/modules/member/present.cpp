@@ -2,6 +2,7 @@
 
 #include "http/json.hpp"
 #include "modules/member/rules.hpp"
+#include "modules/partyorg/present.hpp"
 
 namespace lx::member {
 namespace {
@@ -124,6 +125,9 @@ json::object detail_json(const MemberDetail& d) {
   o["memberships"] = std::move(ms);
   o["history"] = std::move(hs);
   o["transfers"] = std::move(ts);
+  json::array ps;
+  for (const auto& p : d.posts) ps.push_back(partyorg::post_json(p));
+  o["posts"] = std::move(ps);
   return o;
 }
 

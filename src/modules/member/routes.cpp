@@ -120,6 +120,14 @@ void member_routes(Router& router) {
     return json_response(200, detail_answer(ctx, d));
   }, {.action = "member.end"});
 
+  router.add(Verb::post, "/api/v1/members/{id}/posts", "member.write", [](Ctx& ctx) {
+    const auto id = ctx.id_param();
+    const auto& b = ctx.body();
+    auto d = ensure(add_member_post(ctx.conn(), actor(ctx), id, req_string(b, "post", 40),
+                                    partyorg::web::date_or_today(b, "valid_from")));
+    return json_response(200, detail_answer(ctx, d));
+  }, {.action = "member.post"});
+
   // The plain ID number or phone (R-ID-4): every view is an audit row.
   router.add(Verb::post, "/api/v1/members/{id}/reveal", "member.reveal", [](Ctx& ctx) {
     const auto id = ctx.id_param();

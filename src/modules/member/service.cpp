@@ -7,6 +7,7 @@
 #include "modules/member/rules.hpp"
 #include "modules/member/service_util.hpp"
 #include "modules/partyorg/repo.hpp"
+#include "modules/partyorg/service.hpp"
 #include "modules/partyorg/service_util.hpp"
 
 namespace lx::member {
@@ -141,6 +142,11 @@ void history_of_changes(db::Connection& c, std::int64_t person_id, const repo::P
     repo::add_history(c, person_id, "mobile", b.mobile ? "是" : "否", a.mobile ? "是" : "否", on, by);
 }
 
+void close_membership(db::Connection& c, const Membership& m, const std::string& to, const std::string& reason) {
+  repo::close_membership(c, m.id, to, reason);
+  partyorg::end_posts_of_person(c, m.person_id, to);
+}
+
 }  // namespace detail
 
 Result<std::optional<Person>> find_person_by_id_number(db::Connection& c, const crypto::Pii& pii,
@@ -224,7 +230,7 @@ Result<Membership> end_membership(db::Connection& c, std::int64_t person_id, con
     return make_error("invalid_date", "终止日期不能早于本段组织关系的开始日期（" + m->valid_from + "）", "date");
   if (repo::pending_transfer_of(c, person_id))
     return make_error("transfer_pending", "此人有待接收的组织关系转接，请先撤回或等待对方答复", "person_id", 409);
-  repo::close_membership(c, m->id, *on, *why);
+  detail::close_membership(c, *m, *on, *why);
   repo::add_history(c, person_id, "ended", m->party_org_name, std::string(end_reason_name(*why)), *on, by);
   return *repo::find_membership(c, m->id);
 }

@@ -41,6 +41,7 @@
 #include "http/message.hpp"
 #include "modules/member/model.hpp"
 #include "modules/member/repo.hpp"
+#include "modules/partyorg/model.hpp"
 
 namespace lx::member {
 
@@ -80,6 +81,7 @@ struct MemberDetail {
   std::vector<Membership> memberships;    // oldest first
   std::vector<HistoryEntry> history;
   std::vector<Transfer> transfers;
+  std::vector<partyorg::CommitteePost> posts;   // held today or from a later day
 };
 
 std::string today();
@@ -115,6 +117,13 @@ Result<MemberDetail> confirm_member(db::Connection& c, const Actor& a, std::int6
 // Ends a visible member's membership on date for reason (deceased / left / expelled / cancelled).
 Result<MemberDetail> end_member(db::Connection& c, const Actor& a, std::int64_t person_id, const std::string& date,
                                 const std::string& reason);
+// Gives a member a post (secretary, deputy_secretary, organisation, publicity,
+// discipline, member) in the party org of the open membership, from
+// valid_from (not before the membership's start); the party org's own checks
+// apply (one secretary at a time, no party group posts, R-ORG-4's committee
+// warnings follow from the posts). The post ends with the membership.
+Result<MemberDetail> add_member_post(db::Connection& c, const Actor& a, std::int64_t person_id,
+                                     const std::string& post, const std::string& valid_from);
 // The plain ID number or phone of a visible member (field "id_number" or
 // "phone"); the caller writes the audit row.
 Result<std::string> reveal(db::Connection& c, const Actor& a, const crypto::Pii& pii, std::int64_t person_id,

@@ -6,6 +6,8 @@
 #include "modules/member/service.hpp"
 #include "modules/member/service_util.hpp"
 #include "modules/partyorg/repo.hpp"
+#include "modules/partyorg/service.hpp"
+#include "modules/partyorg/rules.hpp"
 #include "modules/partyorg/service_util.hpp"
 
 namespace lx::member {
@@ -26,6 +28,7 @@ Result<MemberDetail> detail_of(db::Connection& c, std::int64_t person_id) {
   f.person_id = person_id;
   f.size = 0;
   d.transfers = repo::list_transfers(c, http::Scope{}, f).first;
+  d.posts = partyorg::posts_of_person(c, person_id, today());
   return d;
 }
 
@@ -120,6 +123,25 @@ Result<MemberDetail> confirm_member(db::Connection& c, const Actor& a, std::int6
   if (!visible(c, a, person_id)) return not_found();
   auto m = confirm_full(c, person_id, date, a.login);
   if (!m) return m.error();
+  return detail_of(c, person_id);
+}
+
+Result<MemberDetail> add_member_post(db::Connection& c, const Actor& a, std::int64_t person_id,
+                                     const std::string& post, const std::string& valid_from) {
+  if (!visible(c, a, person_id)) return not_found();
+  auto m = repo::open_membership(c, person_id);
+  if (!m) return make_error("not_member", "此人目前不是党员，不能任职", "person_id", 409);
+  auto from = date_field(valid_from, "valid_from", "任职开始日期");
+  if (!from) return from.error();
+  if (*from < m->valid_from)
+    return make_error("invalid_date", "任职开始日期不能早于其在本党组织的组织关系开始日期（" + m->valid_from + "）",
+                      "valid_from");
+  auto p = repo::find_person(c, person_id);
+  partyorg::PostInput in{post, p->name, *from, std::nullopt, person_id};
+  auto added = partyorg::add_post(c, partyorg::Actor{a.role, a.scope}, m->party_org_id, in);
+  if (!added) return added.error();
+  repo::add_history(c, person_id, "post", std::nullopt,
+                    m->party_org_name + std::string(partyorg::post_name(added->post)), *from, a.login);
   return detail_of(c, person_id);
 }
 

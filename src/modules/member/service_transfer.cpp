@@ -104,7 +104,7 @@ Result<Transfer> accept_transfer(db::Connection& c, const Actor& a, std::int64_t
     return conflict("stale", "该党员的组织关系已发生变化，请转出方撤回后重新发起");
   auto to = detail::membership_party_org(c, *t->to_party_org_id, *on, "to_party_org_id");
   if (!to) return to.error();
-  repo::close_membership(c, m->id, *on, "transfer");
+  detail::close_membership(c, *m, *on, "transfer");
   Membership next = *m;
   next.party_org_id = *t->to_party_org_id;
   next.valid_from = *on;
@@ -204,7 +204,7 @@ Result<Transfer> record_transfer_out(db::Connection& c, const Actor& a, std::int
     return conflict("transfer_pending", "此人已有一笔待接收的组织关系转接，请先撤回", "person_id");
   if (*on < m->valid_from)
     return make_error("invalid_date", "转出日期不能早于转入本党组织的日期（" + m->valid_from + "）", "date");
-  repo::close_membership(c, m->id, *on, "transfer_out");
+  detail::close_membership(c, *m, *on, "transfer_out");
   Transfer t;
   t.person_id = person_id;
   t.kind = "out";

@@ -33,6 +33,10 @@ Result<partyorg::PartyOrg> membership_party_org(db::Connection& c, std::int64_t 
 Result<Membership> membership_of_input(db::Connection& c, const Actor& a, const MemberInput& in,
                                        const std::string& start_reason);
 
+// Closes a membership on `to` (the first day it no longer counts) and ends
+// the posts the person held then (a post belongs to the membership).
+void close_membership(db::Connection& c, const Membership& m, const std::string& to, const std::string& reason);
+
 // Writes one history row per field that differs between the two rows.
 void history_of_changes(db::Connection& c, std::int64_t person_id, const repo::PersonRow& before,
                         const repo::PersonRow& after, const std::string& on, const std::string& by);

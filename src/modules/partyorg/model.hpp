@@ -55,6 +55,7 @@ struct CommitteePost {
   std::string person_name;
   std::string valid_from;
   std::optional<std::string> valid_to;
+  std::optional<std::int64_t> person_id;  // the registered member holding it (set by the member module)
 };
 
 // An instructor (党建指导员) or liaison (联络员) sent to an org. The phone is

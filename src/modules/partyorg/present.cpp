@@ -78,6 +78,7 @@ json::object post_json(const CommitteePost& p) {
                       {"post", p.post},
                       {"post_name", post_name(p.post)},
                       {"person_name", p.person_name},
+                      {"person_id", p.person_id ? json::value(*p.person_id) : json::value(nullptr)},
                       {"valid_from", p.valid_from},
                       {"valid_to", nullable(p.valid_to)}};
 }

@@ -83,6 +83,10 @@ std::vector<CommitteePost> posts_of(db::Connection& c, std::int64_t party_org_id
 // (and person, when given).
 bool post_overlaps(db::Connection& c, std::int64_t party_org_id, const std::string& post,
                    const std::optional<std::string>& person, const std::string& from, const std::string& to);
+// The posts a registered member holds on `on` or later (not ended by then).
+std::vector<CommitteePost> posts_of_person(db::Connection& c, std::int64_t person_id, const std::string& on);
+// Ends on `to` every post of the person still open then.
+void end_posts_of_person(db::Connection& c, std::int64_t person_id, const std::string& to);
 // Live posts on d of every party org in the scope.
 std::vector<CommitteePost> posts_in_scope(db::Connection& c, const http::Scope& s, const std::string& d);
 

@@ -46,10 +46,13 @@ void name_links(db::Connection& c, std::vector<CoverageLink>& links) {
     }
 }
 
-constexpr const char* kPostCols = "id, party_org_id, post, person_name, valid_from, valid_to FROM committee_posts";
+constexpr const char* kPostCols =
+    "id, party_org_id, post, person_name, valid_from, valid_to, person_id FROM committee_posts";
 
 CommitteePost post_from(const db::Rows& r, std::size_t k) {
-  return CommitteePost{r.i(k, 0), r.i(k, 1), r.s(k, 2), r.s(k, 3), r.s(k, 4), r.opt_s(k, 5)};
+  CommitteePost p{r.i(k, 0), r.i(k, 1), r.s(k, 2), r.s(k, 3), r.s(k, 4), r.opt_s(k, 5)};
+  if (!r.is_null(k, 6)) p.person_id = r.i(k, 6);
+  return p;
 }
 
 }  // namespace
@@ -121,9 +124,10 @@ void end_links_of(db::Connection& c, std::int64_t party_org_id, const std::strin
 std::int64_t insert_post(db::Connection& c, const CommitteePost& p) {
   const std::string now = core::now_iso();
   return c
-      .query("INSERT INTO committee_posts (party_org_id, post, person_name, valid_from, valid_to, created_at, "
-             "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-             {p.party_org_id, p.post, p.person_name, p.valid_from, v(p.valid_to), now, now})
+      .query("INSERT INTO committee_posts (party_org_id, post, person_name, valid_from, valid_to, person_id, "
+             "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             {p.party_org_id, p.post, p.person_name, p.valid_from, v(p.valid_to),
+              p.person_id ? db::Value(*p.person_id) : db::Value(), now, now})
       .i(0, 0);
 }
 
@@ -173,7 +177,8 @@ std::vector<CommitteePost> posts_in_scope(db::Connection& c, const http::Scope& 
   db::Params p{d, d};
   p.insert(p.end(), sc.params.begin(), sc.params.end());
   auto r = c.query(
-      "SELECT k.id, k.party_org_id, k.post, k.person_name, k.valid_from, k.valid_to FROM committee_posts k "
+      "SELECT k.id, k.party_org_id, k.post, k.person_name, k.valid_from, k.valid_to, k.person_id "
+      "FROM committee_posts k "
       "JOIN party_orgs p ON p.id = k.party_org_id "
       "WHERE k.valid_from <= ? AND (k.valid_to IS NULL OR k.valid_to > ?) AND " +
           sc.sql,
@@ -181,6 +186,22 @@ std::vector<CommitteePost> posts_in_scope(db::Connection& c, const http::Scope& 
   std::vector<CommitteePost> out;
   for (std::size_t k = 0; k < r.size(); ++k) out.push_back(post_from(r, k));
   return out;
+}
+
+std::vector<CommitteePost> posts_of_person(db::Connection& c, std::int64_t person_id, const std::string& on) {
+  auto r = c.query(std::string("SELECT ") + kPostCols +
+                       " WHERE person_id = ? AND (valid_to IS NULL OR valid_to > ?) ORDER BY valid_from, id",
+                   {person_id, on});
+  std::vector<CommitteePost> out;
+  for (std::size_t k = 0; k < r.size(); ++k) out.push_back(post_from(r, k));
+  return out;
+}
+
+void end_posts_of_person(db::Connection& c, std::int64_t person_id, const std::string& to) {
+  // A post that would start on or after `to` never held: it ends where it starts.
+  c.exec("UPDATE committee_posts SET valid_to = CASE WHEN valid_from < ? THEN ? ELSE valid_from END, updated_at = ? "
+         "WHERE person_id = ? AND (valid_to IS NULL OR valid_to > ?)",
+         {to, to, core::now_iso(), person_id, to});
 }
 
 }  // namespace lx::partyorg::repo

@@ -94,6 +94,9 @@ Result<CoverageLink> end_coverage(db::Connection& c, const Actor& a, std::int64_
 struct PostInput {
   std::string post, person_name, valid_from;
   std::optional<std::string> valid_to;
+  // The registered member who holds it: set only by the member module, which
+  // has checked the membership (the committee routes take names).
+  std::optional<std::int64_t> person_id;
 };
 Result<std::vector<CommitteePost>> committee_of(db::Connection& c, const Actor& a, std::int64_t party_org_id,
                                                 bool include_ended);
@@ -101,6 +104,10 @@ Result<std::vector<CommitteePost>> committee_of(db::Connection& c, const Actor& 
 // person twice on the same post at once (409).
 Result<CommitteePost> add_post(db::Connection& c, const Actor& a, std::int64_t party_org_id, const PostInput& in);
 Result<CommitteePost> end_post(db::Connection& c, const Actor& a, std::int64_t id, const std::string& valid_to);
+// For the member module, which has found the person in its actor's scope:
+// the posts a member holds on `on` (or later), and the end of them all on `to`.
+std::vector<CommitteePost> posts_of_person(db::Connection& c, std::int64_t person_id, const std::string& on);
+void end_posts_of_person(db::Connection& c, std::int64_t person_id, const std::string& to);
 
 // ---- instructors, liaisons and mass organisations (service_work.cpp)
 

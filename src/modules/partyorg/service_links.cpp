@@ -76,6 +76,7 @@ Result<CommitteePost> add_post(db::Connection& c, const Actor& a, std::int64_t p
   auto post = parse_post(in.post);
   if (!post) return make_error("invalid_value", "职务应为书记、副书记、组织委员、宣传委员、纪检委员或委员", "post");
   p.post = *post;
+  p.person_id = in.person_id;
   auto name = detail::text_field(in.person_name, "person_name", "姓名", 50);
   if (!name) return name.error();
   p.person_name = *name;
@@ -107,6 +108,14 @@ Result<CommitteePost> end_post(db::Connection& c, const Actor& a, std::int64_t i
   if (!to) return to.error();
   repo::end_post(c, id, *to);
   return *repo::find_post(c, id);
+}
+
+std::vector<CommitteePost> posts_of_person(db::Connection& c, std::int64_t person_id, const std::string& on) {
+  return repo::posts_of_person(c, person_id, on);
+}
+
+void end_posts_of_person(db::Connection& c, std::int64_t person_id, const std::string& to) {
+  repo::end_posts_of_person(c, person_id, to);
 }
 
 }  // namespace lx::partyorg

@@ -12,6 +12,7 @@ export type Permission =
   | 'census.read'
   | 'census.write'
   | 'census.import'
+  | 'ledger.import'
   | 'partyorg.read'
   | 'partyorg.write'
   | 'partyorg.committee'
@@ -38,6 +39,7 @@ export const permissionTable: Record<Permission, Role[]> = {
   'census.read': ['admin', 'office', 'street', 'secretary', 'instructor'],
   'census.write': ['admin', 'office', 'street'],
   'census.import': ['admin', 'office', 'street'],
+  'ledger.import': ['admin', 'office', 'street', 'secretary'],
   'partyorg.read': ['admin', 'office', 'street', 'secretary', 'instructor'],
   'partyorg.write': ['admin', 'office', 'street'],
   'partyorg.committee': ['admin', 'office', 'street', 'secretary'],
@@ -46,7 +48,7 @@ export const permissionTable: Record<Permission, Role[]> = {
   'member.write': ['admin', 'office', 'street', 'secretary'],
   'member.reveal': ['admin', 'office', 'secretary'],
   'member.transfer': ['admin', 'office', 'street', 'secretary'],
-  'member.import': ['admin', 'office', 'street'],
+  'member.import': ['admin', 'office', 'street', 'secretary'],
   'recruit.read': ['admin', 'office', 'street', 'secretary'],
   'recruit.write': ['admin', 'office', 'street', 'secretary'],
   'audit.read': ['admin'],
