@@ -203,3 +203,142 @@ export const startReport = (q: { date: string; scope?: string }) =>
 export function downloadReport(path: string, fallbackName: string) {
   return download(path.replace(/^\/api\/v1/, ''), fallbackName)
 }
+
+// ---- Members (src/modules/member/service_stats.cpp) and the recruitment pipeline (src/modules/recruit) ----
+
+/** Member structure on a date: GET /stats/members. Every count is a figure of `figures` that /stats/member-records opens. */
+export interface MemberStructure {
+  date: string
+  scope: StatsScope
+  members: number
+  status: { full: number; probationary: number }
+  gender: { male: number; female: number }
+  ethnicity: { han: number; minority: number; unknown: number; by_name: { name: string; count: number }[] }
+  /** postgraduate, bachelor, college, secondary, junior, unknown */
+  education: Record<string, number>
+  /** le35, 36_45, 46_55, 56_60, 61_plus */
+  age: Record<string, number>
+  /** lt5, 5_10, 10_20, 20_30, 30_plus (years since admission) */
+  membership_years: Record<string, number>
+  /** age_le35, bachelor_or_above, college_or_above (and any other share the server adds) */
+  shares: Record<string, Rate>
+  /** every count above by its figure key (members, full, female, edu_bachelor, age_le35, tenure_lt5, …) */
+  figures: Record<string, number>
+}
+
+/** Member flows in (from, to]: GET /stats/member-flows. */
+export interface MemberFlows {
+  from: string
+  to: string
+  scope: StatsScope
+  transferred_in: number
+  transferred_out: number
+  admitted: number
+  confirmed: number
+  deceased: number
+  left: number
+}
+
+/** A member behind a figure (the ID number only masked). */
+export interface MemberRecord {
+  /** the person's id: a row key, never shown */
+  id: Id
+  name: string
+  gender: string
+  birth_date: string
+  id_number_mask: string
+  ethnicity: string | null
+  education: string | null
+  party_org_id: Id
+  party_org_name: string
+  /** structure figures: the admission date; flows: the day of the move */
+  date: string | null
+  /** transfers: the party org or unit on the other side */
+  other: string | null
+  /** full / probationary, when the server gives it */
+  status?: string
+}
+
+export interface MemberRecordsQuery extends StatsQuery {
+  figure: string
+  /** flow figures: the start of the period (exclusive); `date` is its end */
+  from?: string
+  page?: number
+  size?: number
+}
+
+export interface MemberRecords {
+  figure: string
+  date: string
+  from: string | null
+  scope: StatsScope
+  items: MemberRecord[]
+  total: number
+  page: number
+  size: number
+}
+
+/** Recruitment pipeline on a date: GET /stats/recruitment. `overdue` is only given for today. */
+export interface RecruitmentPipeline {
+  date: string
+  applicant: number
+  activist: number
+  candidate: number
+  probationary: number
+  total: number
+  overdue: number | null
+}
+
+/** A record behind a pipeline stage (GET /stats/recruitment/records). */
+export interface RecruitRecord {
+  id: Id
+  person_id: Id
+  name: string
+  gender: string
+  birth_date: string
+  id_number_mask: string
+  party_org_id: Id
+  party_org_name: string
+  stage: string
+  stage_name: string
+  applied_on: string
+  overdue: boolean
+  due_on: string | null
+  next_step: { code: string; name: string } | null
+}
+
+export interface RecruitRecords {
+  stage: string
+  date: string
+  items: RecruitRecord[]
+  total: number
+  page: number
+  size: number
+}
+
+/**
+ * The dashboard's member figures are asked for quietly: a role or scope that
+ * has none (a refusal) leaves the section empty instead of raising a message
+ * on every load; the caller shows why.
+ */
+const quietGet = <T>(path: string, params: Params) => request<T>(path + qs(params), { quiet: true })
+
+export const getMemberStructure = (q: StatsQuery) => quietGet<MemberStructure>('/stats/members', base(q))
+
+/** Flows from the day after `from` up to `to` (the dashboard: the year up to its date). */
+export const getMemberFlows = (q: { scope?: string; from?: string; to?: string }) =>
+  quietGet<MemberFlows>('/stats/member-flows', { scope: q.scope, from: q.from, to: q.to })
+
+export const listMemberRecords = (q: MemberRecordsQuery) =>
+  get<MemberRecords>('/stats/member-records', {
+    figure: q.figure,
+    ...base(q),
+    from: q.from,
+    page: q.page,
+    size: q.size,
+  })
+
+export const getRecruitment = (q: StatsQuery) => quietGet<RecruitmentPipeline>('/stats/recruitment', base(q))
+
+export const listRecruitmentRecords = (q: StatsQuery & { stage: string; page?: number; size?: number }) =>
+  get<RecruitRecords>('/stats/recruitment/records', { stage: q.stage, ...base(q), page: q.page, size: q.size })

@@ -1,6 +1,7 @@
 // The figures a drill-down opens, by the names the server uses
 // (src/modules/stats/repo.cpp figure_condition, service.cpp records), and
-// what a records view needs to know about each.
+// what a records view needs to know about each. Member figures are named in
+// MemberFigures.ts.
 import { formationOptions } from '@/utils/dict'
 
 export type FigureKind = 'org' | 'party_org'
@@ -48,9 +49,20 @@ export interface RecordFilters {
   formation?: string
 }
 
+/**
+ * Whose records a drill opens: org and party org figures (/stats/records, the
+ * default), member figures (/stats/member-records), or a recruitment pipeline
+ * stage (/stats/recruitment/records, `figure` is the stage).
+ */
+export type DrillSource = 'census' | 'members' | 'recruitment'
+
 /** What a click on a figure asks to open. */
 export interface Drill {
   figure: string
+  /** absent = 'census' */
+  source?: DrillSource
+  /** member flows: the start of the period (exclusive); the date is its end */
+  from?: string
   /** a title for the drawer, e.g. "东湖街道 · 已建党组织覆盖" */
   title?: string
   /** overrides the page's date (a point of the quarter series) */
