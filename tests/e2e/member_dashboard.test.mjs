@@ -236,6 +236,16 @@ test('党员队伍: cards equal the API, a card, a bar, a flow and a stage open 
     const stageNames = { applicant: '入党申请人', activist: '入党积极分子', candidate: '发展对象', probationary: '预备党员' }
     for (const t of await staged.drawer.locator('td.col-stage .cell').allInnerTexts()) assert.equal(t.trim(), stageNames[stage])
     await closeDrawer(page)
+    // Overdue next steps (R-REC-8), given for today only.
+    assert.notEqual(pipeline.body.overdue, null, 'overdue is given for today')
+    await openRecords(
+      page,
+      () => page.locator('[data-test=member-stage-overdue]').click(),
+      (u) => u.searchParams.get('stage') === 'overdue' && u.searchParams.get('date') === today,
+      pipeline.body.overdue,
+      '下一步逾期',
+    )
+    await closeDrawer(page)
 
     // 截至日期 → the end of last year: the cards and flows say what the API says for that day.
     const lastYearEnd = lastDayOfYearBefore(today)
@@ -254,6 +264,14 @@ test('党员队伍: cards equal the API, a card, a bar, a flow and a stage open 
     const thenFlows = await api(page, `/api/v1/stats/member-flows?from=${lastDayOfYearBefore(lastYearEnd)}&to=${lastYearEnd}`)
     assert.equal(thenFlows.status, 200)
     await checkFlows(page, thenFlows.body)
+    // Overdue next steps are not known for a past day: no such tile then.
+    const thenPipeline = await api(page, `/api/v1/stats/recruitment?date=${lastYearEnd}`)
+    assert.equal(thenPipeline.body.overdue, null)
+    for (const stage of ['applicant', 'activist', 'candidate', 'probationary']) {
+      const text = await page.locator(`[data-test=member-stage-${stage}] [data-test=tile-value]`).innerText()
+      assert.equal(text.trim(), num(thenPipeline.body[stage]), `stage ${stage} at the end of last year`)
+    }
+    assert.equal(await page.locator('[data-test=member-stage-overdue]').count(), 0)
     await page.locator('[data-test=chart-member-age][data-rendered=true]').waitFor()
     await shot(page, 'member-dashboard-05-last-year')
     // …and a card then opens that day's members.
@@ -264,6 +282,31 @@ test('党员队伍: cards equal the API, a card, a bar, a flow and a stage open 
       then.body.status.probationary,
       '去年底的预备党员',
     )
+    await closeDrawer(page)
+
+    // 数据范围 → a branch: its own members' figures, and a card opens that branch's members.
+    await page.locator('.dashboard .bar .scope').click()
+    await page.locator('.dashboard .bar .scope input').fill('东湖科技有限公司党支部') // filterable: the branch's ancestors open
+    await page.locator('.el-popper:visible .el-tree-node__content').getByText('东湖科技有限公司党支部', { exact: true }).click()
+    const branchSection = page.locator(`[data-test=member-section][data-shown^="${lastYearEnd}|party_org:"][data-state=ok]`)
+    await branchSection.waitFor()
+    const scopeKey = (await branchSection.getAttribute('data-shown')).split('|')[1]
+    const branch = await api(page, `/api/v1/stats/members?date=${lastYearEnd}&scope=${scopeKey}`)
+    assert.equal(branch.status, 200)
+    assert.equal(branch.body.scope.name, '东湖科技有限公司党支部')
+    assert.ok(branch.body.members > 0 && branch.body.members < then.body.members, 'the branch has some of the district’s members')
+    await checkCards(page, branch.body)
+    const branchFlows = await api(page, `/api/v1/stats/member-flows?from=${lastDayOfYearBefore(lastYearEnd)}&to=${lastYearEnd}&scope=${scopeKey}`)
+    await checkFlows(page, branchFlows.body)
+    const branchRecords = await openRecords(
+      page,
+      () => card(page, 'members').click(),
+      (u) => u.searchParams.get('figure') === 'members' && u.searchParams.get('scope') === scopeKey,
+      branch.body.members,
+      '支部的党员',
+    )
+    assert.ok(branchRecords.body.items.every((m) => m.party_org_name === '东湖科技有限公司党支部'), 'every member is the branch’s')
+    await shot(page, 'member-dashboard-06-branch')
     await closeDrawer(page)
 
     assert.deepEqual(errors, [])
@@ -300,7 +343,7 @@ test('an instructor’s dashboard works: member figures as the server answers, n
     assert.equal(records.status, 403)
     assert.equal(await page.locator('[data-test=member-pipeline]').count(), 0)
     assert.equal(await page.locator('.el-message--error').count(), 0, 'no error message on the dashboard')
-    await shot(page, 'member-dashboard-06-instructor')
+    await shot(page, 'member-dashboard-07-instructor')
     assert.deepEqual(errors, [])
   } finally {
     await close()

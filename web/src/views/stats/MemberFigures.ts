@@ -6,6 +6,7 @@
 import type { ChartClick, ChartOption } from '@/components/echarts'
 import type { MemberStructure, Rate } from '@/api/stats'
 import { formatNumber } from '@/utils/format'
+import { tooltipCss } from './charts'
 import type { Drill } from './figures'
 
 export interface Band {
@@ -56,12 +57,12 @@ export const flowFigures = [
 export type FlowFigure = (typeof flowFigures)[number]['figure']
 
 /** The recruitment pipeline's stages on a date (R-REC), and the overdue next steps (today only). */
-export const pipelineStages = [
+export const pipelineStages: readonly { stage: 'applicant' | 'activist' | 'candidate' | 'probationary'; label: string; short?: string }[] = [
   { stage: 'applicant', label: '入党申请人' },
-  { stage: 'activist', label: '入党积极分子' },
+  { stage: 'activist', label: '入党积极分子', short: '积极分子' },
   { stage: 'candidate', label: '发展对象' },
   { stage: 'probationary', label: '预备党员' },
-] as const
+]
 
 const structureLabels: Record<string, string> = {
   members: '党员',
@@ -161,6 +162,7 @@ export function bandOption(bands: Band[], counts: Record<string, number>, total:
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
+      extraCssText: tooltipCss,
       formatter: (params: unknown) => {
         const k = (params as { dataIndex: number }[])[0]?.dataIndex ?? -1
         const b = bands[k]

@@ -9,6 +9,12 @@ import { figureOf, formationLabel, percentText, type Drill } from './figures'
 
 const palette = ['#5470c6', '#c0392b', '#67c23a', '#e6a23c', '#73c0de', '#9a60b4', '#fc8452', '#3ba272', '#ea7ccc']
 
+/**
+ * ECharts puts its tooltip at z-index 9999999, over the records drawer a click
+ * opens (the pointer is still on the bar); under Element Plus' overlays (2000+) it stays behind it.
+ */
+export const tooltipCss = 'z-index: 100;'
+
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
 
 /** The three counts a breakdown bar chart shows, in series order. */
@@ -37,7 +43,7 @@ function breakdownTooltip(rows: BreakdownRow[]) {
 export function breakdownOption(rows: BreakdownRow[], label: (r: BreakdownRow) => string): ChartOption {
   return {
     color: ['#5470c6', '#c0392b', '#67c23a'],
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: breakdownTooltip(rows) },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: breakdownTooltip(rows), extraCssText: tooltipCss },
     legend: { top: 0 },
     grid: { left: 40, right: 16, top: 36, bottom: 8, containLabel: true },
     xAxis: {
@@ -74,7 +80,7 @@ export function industryDrill(rows: BreakdownRow[], p: ChartClick): Drill | null
 /** R-CEN-4 三色: red, yellow, blue slices in their own colours. */
 export function coloursOption(c: Coverage): ChartOption {
   return {
-    tooltip: { trigger: 'item', formatter: '{b}：{c} 家（{d}%）' },
+    tooltip: { trigger: 'item', formatter: '{b}：{c} 家（{d}%）', extraCssText: tooltipCss },
     legend: { bottom: 0 },
     series: [
       {
@@ -104,7 +110,7 @@ export function formationOption(s: Structure): ChartOption {
   const entries = Object.entries(s.by_formation).filter(([, n]) => n > 0)
   return {
     color: palette,
-    tooltip: { trigger: 'item', formatter: '{b}：{c} 个（{d}%）' },
+    tooltip: { trigger: 'item', formatter: '{b}：{c} 个（{d}%）', extraCssText: tooltipCss },
     legend: { bottom: 0, type: 'scroll' },
     series: [
       {
@@ -133,6 +139,7 @@ export function seriesOption(points: SeriesPoint[]): ChartOption {
     color: ['#c0392b', '#5470c6', '#67c23a'],
     tooltip: {
       trigger: 'axis',
+      extraCssText: tooltipCss,
       formatter: (params: unknown) => {
         const pt = points[(params as { dataIndex: number }[])[0]?.dataIndex ?? -1]
         if (!pt) return ''
