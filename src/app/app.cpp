@@ -6,6 +6,7 @@
 #include "modules/account/service.hpp"
 #include "modules/census/routes.hpp"
 #include "modules/ledger/routes.hpp"
+#include "modules/life/routes.hpp"
 #include "modules/member/routes.hpp"
 #include "modules/partyorg/routes.hpp"
 #include "modules/recruit/routes.hpp"
@@ -20,6 +21,7 @@ void register_all_routes(http::Router& router) {
   partyorg::register_routes(router);
   member::register_routes(router);
   recruit::register_routes(router);
+  life::register_routes(router);
   ledger::register_routes(router);
   settings::register_routes(router);
   stats::register_routes(router);

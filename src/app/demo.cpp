@@ -10,6 +10,7 @@
 
 #include "app/app.hpp"
 #include "app/demo_members.hpp"
+#include "app/demo_life.hpp"
 #include "app/demo_recruit.hpp"
 #include "core/dates.hpp"
 #include "core/ids.hpp"
@@ -317,6 +318,7 @@ std::vector<Credential> seed_demo(db::Database& db, const core::Config& cfg) {
     seed_demo_party_work(c, cfg);
     seed_demo_members(c, cfg);
     seed_demo_recruits(c, cfg);
+    seed_demo_life(c, cfg);
     return out;
   });
 }

@@ -58,6 +58,8 @@ const std::map<std::string, Setter>& setters() {
       {"threads", i32(&Config::threads, 0, 512)},
       {"web_dir", str(&Config::web_dir)},
       {"key_file", str(&Config::key_file)},
+      {"files_dir", str(&Config::files_dir)},
+      {"max_attachment_bytes", i64(&Config::max_attachment_bytes, 1024, std::int64_t{1} << 30)},
       {"max_header_bytes", i64(&Config::max_header_bytes, 1024, 1 << 20)},
       {"max_json_body", i64(&Config::max_json_body, 1024, std::int64_t{1} << 30)},
       {"max_upload_body", i64(&Config::max_upload_body, 1024, std::int64_t{4} << 30)},
@@ -120,6 +122,12 @@ std::string key_file_path(const Config& cfg) {
   if (!cfg.key_file.empty()) return cfg.key_file;
   if (cfg.db.rfind("sqlite:", 0) == 0) return cfg.db.substr(7) + ".key";
   return "data/liangxin.key";
+}
+
+std::string files_dir_path(const Config& cfg) {
+  if (!cfg.files_dir.empty()) return cfg.files_dir;
+  if (cfg.db.rfind("sqlite:", 0) == 0) return cfg.db.substr(7) + ".files";
+  return "data/files";
 }
 
 Result<std::pair<std::string, int>> split_listen(const std::string& listen) {

@@ -17,6 +17,10 @@ struct Config {
   // Key for personal data at rest, outside the database. Empty: beside a
   // SQLite file as FILE.key, else data/liangxin.key.
   std::string key_file;
+  // Meeting attachments on disk. Empty: FILE.files/ beside a SQLite file,
+  // else data/files/.
+  std::string files_dir;
+  std::int64_t max_attachment_bytes = 10 * 1024 * 1024;
 
   // HTTP limits.
   std::int64_t max_header_bytes = 16 * 1024;
@@ -51,6 +55,9 @@ Status set_config_value(Config& cfg, const std::string& key, const std::string& 
 
 // The key file path cfg names, or the default derived from cfg.db.
 std::string key_file_path(const Config& cfg);
+
+// The attachments folder cfg names, or the default derived from cfg.db.
+std::string files_dir_path(const Config& cfg);
 
 // Host and port of cfg.listen ("127.0.0.1:8080", "[::1]:8080", ":8080").
 Result<std::pair<std::string, int>> split_listen(const std::string& listen);

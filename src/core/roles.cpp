@@ -30,6 +30,11 @@ const std::map<std::string, std::set<Role>, std::less<>>& table() {
       {"member.import", {R::admin, R::office, R::street, R::secretary}},   // a secretary imports his branch's members
       {"recruit.read", {R::admin, R::office, R::street, R::secretary}},
       {"recruit.write", {R::admin, R::office, R::street, R::secretary}},
+      // Organisational life: branch items members may read (their own party org only), records
+      // kept by the branch and the offices above it, and a member's own check-in and discussion.
+      {"life.read", {R::admin, R::office, R::street, R::secretary, R::member}},
+      {"life.write", {R::admin, R::office, R::street, R::secretary}},
+      {"life.self", {R::admin, R::office, R::street, R::secretary, R::instructor, R::member}},
       {"partyorg.committee", {R::admin, R::office, R::street, R::secretary}},
       {"audit.read", {R::admin}},
       {"audit.verify", {R::admin}},

@@ -18,4 +18,12 @@ std::string now_iso();
 // Unix seconds from "YYYY-MM-DDTHH:MM:SSZ" (or a bare date, at 00:00 UTC); -1 if malformed.
 std::int64_t parse_iso_utc(const std::string& s);
 
+// Unix seconds of a time as offices type it, in Shanghai (UTC+8):
+// "YYYY-MM-DD HH:MM", with 'T' for the space, optional ":SS"; a trailing "Z"
+// means UTC and "+08:00" Shanghai. -1 when malformed or the day does not exist.
+std::int64_t parse_shanghai_time(const std::string& s);
+
+// "YYYY-MM-DD HH:MM" of t in Shanghai.
+std::string shanghai_time_text(std::int64_t t);
+
 }  // namespace lx::core

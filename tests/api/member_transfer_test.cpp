@@ -204,6 +204,10 @@ TEST_F(MemberTransferApi, StructureFiguresDrillDownToTheirRecords) {
     EXPECT_EQ(rec.json().at("total").as_int64(), n.as_int64()) << figure;
   }
   EXPECT_EQ(admin.get("/api/v1/stats/member-records?figure=nothing").status, 400);
+  // An instructor sees the counts (stats.read) but not the members behind them (member.read).
+  Client zhidao = demo_login(s, "zhidaoyuan");
+  EXPECT_EQ(zhidao.get("/api/v1/stats/members").status, 200);
+  EXPECT_EQ(zhidao.get("/api/v1/stats/member-records?figure=members").status, 403);
   // A secretary's figures are its branch's.
   Client shuji = demo_login(s, "shuji");
   auto mine = shuji.get("/api/v1/stats/members");

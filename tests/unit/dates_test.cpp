@@ -1,6 +1,7 @@
 // Unit tests for core/dates: the Date value, day arithmetic, the date
 // spellings of TEMPLATES.md, Excel serial numbers, periods, Shanghai today, age.
 #include "core/dates.hpp"
+#include "core/time.hpp"
 
 #include <gtest/gtest.h>
 
@@ -241,3 +242,23 @@ TEST(Dates, AgeOnLeapDayBirthday) {
   EXPECT_EQ(age_on(d(2004, 2, 29), d(2024, 2, 28)), 19);  // leap year: birthday is Feb 29
   EXPECT_EQ(age_on(d(2004, 2, 29), d(2024, 2, 29)), 20);
 }
+
+namespace lx::core {
+namespace {
+
+TEST(Time, ShanghaiTimesAsTyped) {
+  const auto t = parse_shanghai_time("2026-04-01 00:30");
+  EXPECT_EQ(iso_utc(t), "2026-03-31T16:30:00Z");
+  EXPECT_EQ(parse_shanghai_time("2026-04-01T00:30:00"), t);
+  EXPECT_EQ(parse_shanghai_time("2026-04-01T00:30:00+08:00"), t);
+  EXPECT_EQ(parse_shanghai_time("2026-03-31T16:30:00Z"), t);
+  EXPECT_EQ(shanghai_time_text(t), "2026-04-01 00:30");
+  EXPECT_EQ(parse_shanghai_time("2026-02-29 10:00"), -1);   // a common year
+  EXPECT_EQ(parse_shanghai_time("2026-04-01 24:00"), -1);
+  EXPECT_EQ(parse_shanghai_time("2026-04-01"), -1);
+  EXPECT_EQ(parse_shanghai_time("2026-04-01 10:00 extra"), -1);
+  EXPECT_EQ(parse_shanghai_time(""), -1);
+}
+
+}  // namespace
+}  // namespace lx::core

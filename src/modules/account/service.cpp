@@ -229,4 +229,10 @@ Result<User> reset_password(db::Connection& c, const core::Config& cfg, std::int
   return *repo::user_by_id(c, id);
 }
 
+std::optional<User> find_user(db::Connection& c, std::int64_t id) { return repo::user_by_id(c, id); }
+
+std::optional<User> find_user_by_login(db::Connection& c, const std::string& login) {
+  return repo::user_by_login(c, login);
+}
+
 }  // namespace lx::account

@@ -58,4 +58,8 @@ Result<User> update_user(db::Connection& c, std::int64_t id, const UserInput& in
 // Sets a new password chosen by an admin; the user must change it at next sign-in.
 Result<User> reset_password(db::Connection& c, const core::Config& cfg, std::int64_t id, const std::string& password);
 
+// The user with this id or login, if any (other modules: linking a member's account).
+std::optional<User> find_user(db::Connection& c, std::int64_t id);
+std::optional<User> find_user_by_login(db::Connection& c, const std::string& login);
+
 }  // namespace lx::account

@@ -1,6 +1,7 @@
 #include "modules/life/rules.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace lx::life {
@@ -58,15 +59,18 @@ std::int64_t count_meetings(const Facts& f, Kind k, const Period& q, std::option
   });
 }
 
-// Members for the whole cycle, and how many of them appear in `days` within it.
+// Members for the whole cycle, and how many of them appear in `days` within
+// it at least `times` times.
 std::pair<std::int64_t, std::int64_t> members_covered(const Facts& f, const std::vector<PersonDay>& days,
-                                                      const Period& q) {
-  std::set<std::int64_t> expected, covered;
+                                                      const Period& q, int times) {
+  std::set<std::int64_t> expected;
+  std::map<std::int64_t, int> seen;
   for (const auto& m : f.members)
     if (m.stay.covers(q.from, q.to)) expected.insert(m.person_id);
   for (const auto& d : days)
-    if (within(d.on, q) && expected.count(d.person_id)) covered.insert(d.person_id);
-  return {static_cast<std::int64_t>(expected.size()), static_cast<std::int64_t>(covered.size())};
+    if (within(d.on, q) && expected.count(d.person_id)) ++seen[d.person_id];
+  const auto covered = std::count_if(seen.begin(), seen.end(), [&](const auto& s) { return s.second >= times; });
+  return {static_cast<std::int64_t>(expected.size()), static_cast<std::int64_t>(covered)};
 }
 
 }  // namespace
@@ -157,12 +161,12 @@ Compliance compliance(const Facts& f, const Period& period, const Frequencies& f
           break;
         case Kind::member_review: {                                   // R-LIFE-7: the meeting, and every member rated
           add(k, Measure::meetings, std::nullopt, q, fr.at_least, count_meetings(f, k, q, std::nullopt, false));
-          auto [expected, rated] = members_covered(f, f.ratings, q);
+          auto [expected, rated] = members_covered(f, f.ratings, q, 1);
           add(k, Measure::members_rated, std::nullopt, q, expected, rated);
           break;
         }
         case Kind::heart_talk: {                                      // R-LIFE-8: a talk with each member
-          auto [expected, talked] = members_covered(f, f.talks, q);
+          auto [expected, talked] = members_covered(f, f.talks, q, fr.at_least);
           add(k, Measure::members_talked, std::nullopt, q, expected, talked);
           break;
         }

@@ -70,7 +70,7 @@ struct Frequencies {
   Frequency theme_day{Cycle::month, 1};            // R-LIFE-5
   Frequency life_meeting{Cycle::year, 1};          // R-LIFE-6
   Frequency member_review{Cycle::year, 1};         // R-LIFE-7
-  Frequency heart_talk{Cycle::year, 1};            // R-LIFE-8 (talks with each member)
+  Frequency heart_talk{Cycle::year, 1};            // R-LIFE-8: talks with each member in the cycle
   const Frequency& of(Kind k) const;
 };
 

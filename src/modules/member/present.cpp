@@ -128,6 +128,7 @@ json::object detail_json(const MemberDetail& d) {
   json::array ps;
   for (const auto& p : d.posts) ps.push_back(partyorg::post_json(p));
   o["posts"] = std::move(ps);
+  o["user_id"] = d.user_id ? json::value(*d.user_id) : json::value(nullptr);
   return o;
 }
 

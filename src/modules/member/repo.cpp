@@ -189,4 +189,22 @@ std::vector<HistoryEntry> history_of(db::Connection& c, std::int64_t person_id) 
   return out;
 }
 
+std::optional<std::int64_t> person_of_user(db::Connection& c, std::int64_t user_id) {
+  return c.scalar_int("SELECT person_id FROM member_users WHERE user_id = ?", {user_id});
+}
+
+std::optional<std::int64_t> user_of_person(db::Connection& c, std::int64_t person_id) {
+  return c.scalar_int("SELECT user_id FROM member_users WHERE person_id = ?", {person_id});
+}
+
+void link_user(db::Connection& c, std::int64_t user_id, std::int64_t person_id) {
+  c.exec("DELETE FROM member_users WHERE user_id = ?", {user_id});
+  c.exec("INSERT INTO member_users (user_id, person_id, created_at) VALUES (?, ?, ?)",
+         {user_id, person_id, core::now_iso()});
+}
+
+void unlink_user(db::Connection& c, std::int64_t user_id) {
+  c.exec("DELETE FROM member_users WHERE user_id = ?", {user_id});
+}
+
 }  // namespace lx::member::repo

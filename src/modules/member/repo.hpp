@@ -98,6 +98,19 @@ std::pair<std::vector<MemberRow>, std::int64_t> list(db::Connection& c, const ht
 // on d (confirmed_on <= d): those entitled to vote (R-LIFE-9).
 std::vector<MemberRow> full_members_on(db::Connection& c, std::int64_t party_org_id, const std::string& d);
 
+// Every member of the party org on d (full and probationary), by name.
+std::vector<MemberRow> members_on(db::Connection& c, std::int64_t party_org_id, const std::string& d);
+// Every membership ever held in the party org, oldest first.
+std::vector<Membership> memberships_in(db::Connection& c, std::int64_t party_org_id);
+
+// ---- the member behind a user account (repo.cpp; migration 009)
+
+std::optional<std::int64_t> person_of_user(db::Connection& c, std::int64_t user_id);
+std::optional<std::int64_t> user_of_person(db::Connection& c, std::int64_t person_id);
+// Links the account to the person, replacing the account's earlier link.
+void link_user(db::Connection& c, std::int64_t user_id, std::int64_t person_id);
+void unlink_user(db::Connection& c, std::int64_t user_id);
+
 // ---- transfers (repo_transfer.cpp)
 
 std::int64_t insert_transfer(db::Connection& c, const Transfer& t);

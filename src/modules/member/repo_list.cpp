@@ -117,4 +117,25 @@ std::vector<MemberRow> full_members_on(db::Connection& c, std::int64_t party_org
   return out;
 }
 
+std::vector<MemberRow> members_on(db::Connection& c, std::int64_t party_org_id, const std::string& d) {
+  auto r = c.query(std::string("SELECT ") + person_cols() + ", " + membership_cols() +
+                       " FROM persons pe JOIN memberships m ON m.person_id = pe.id JOIN party_orgs p ON p.id = "
+                       "m.party_org_id LEFT JOIN orgs o ON o.id = pe.workplace_org_id WHERE m.party_org_id = ? AND "
+                       "m.valid_from <= ? AND (m.valid_to IS NULL OR m.valid_to > ?) ORDER BY pe.name_sort, pe.id",
+                   {party_org_id, d, d});
+  std::vector<MemberRow> out;
+  for (std::size_t k = 0; k < r.size(); ++k) out.push_back({person_from(r, k, 0), membership_from(r, k, 13)});
+  return out;
+}
+
+std::vector<Membership> memberships_in(db::Connection& c, std::int64_t party_org_id) {
+  auto r = c.query(std::string("SELECT ") + membership_cols() +
+                       " FROM memberships m JOIN party_orgs p ON p.id = m.party_org_id WHERE m.party_org_id = ? "
+                       "ORDER BY m.valid_from, m.id",
+                   {party_org_id});
+  std::vector<Membership> out;
+  for (std::size_t k = 0; k < r.size(); ++k) out.push_back(membership_from(r, k, 0));
+  return out;
+}
+
 }  // namespace lx::member::repo

@@ -5,6 +5,7 @@
 
 #include "http/context.hpp"
 #include "http/json.hpp"
+#include "modules/account/service.hpp"
 #include "modules/member/present.hpp"
 #include "modules/member/service.hpp"
 #include "modules/partyorg/routes_util.hpp"
@@ -128,6 +129,25 @@ void member_routes(Router& router) {
     return json_response(200, detail_answer(ctx, d));
   }, {.action = "member.post"});
 
+  // The member's own account (a user of role member), for the member's pages
+  // (my meetings, check-in); user_id null unlinks it.
+  router.add(Verb::post, "/api/v1/members/{id}/account", "user.manage", [](Ctx& ctx) {
+    const auto id = ctx.id_param();
+    const auto& b = ctx.body();
+    if (!has(b, "user_id")) throw ApiError(400, "missing_field", "缺少字段 user_id", "user_id");
+    std::optional<std::int64_t> user;
+    if (!b.at("user_id").is_null()) {
+      user = req_int(b, "user_id");
+      auto u = account::find_user(ctx.conn(), *user);
+      if (!u) throw ApiError(400, "invalid_value", "账号不存在", "user_id");
+      if (u->role != core::Role::member) throw ApiError(400, "invalid_value", "只能关联角色为“党员”的账号", "user_id");
+    }
+    auto d = ensure(link_account(ctx.conn(), actor(ctx), id, user));
+    ctx.audit.target = target(id);
+    ctx.audit.after = json::object{{"user_id", user ? json::value(*user) : json::value(nullptr)}};
+    return json_response(200, detail_json(d));
+  }, {.action = "member.account"});
+
   // The plain ID number or phone (R-ID-4): every view is an audit row.
   router.add(Verb::post, "/api/v1/members/{id}/reveal", "member.reveal", [](Ctx& ctx) {
     const auto id = ctx.id_param();
@@ -245,8 +265,9 @@ void stats_routes(Router& router) {
     return json_response(200, member_flows(ctx.conn(), scope, from, to));
   });
 
-  // The members behind a figure of /stats/members (date) or /stats/member-flows (from, to as date).
-  router.add(Verb::get, "/api/v1/stats/member-records", "stats.read", [](Ctx& ctx) {
+  // The members behind a figure of /stats/members (date) or /stats/member-flows
+  // (from, to as date): names and masked IDs, so member.read (not every stats reader).
+  router.add(Verb::get, "/api/v1/stats/member-records", "member.read", [](Ctx& ctx) {
     auto scope = stats_scope(ctx);
     auto [page, size] = ctx.paging();
     auto figure = ctx.query("figure");

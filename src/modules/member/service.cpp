@@ -243,4 +243,20 @@ std::int64_t count_full_members_on(db::Connection& c, std::int64_t party_org_id,
   return static_cast<std::int64_t>(repo::full_members_on(c, party_org_id, date).size());
 }
 
+std::vector<MemberRow> members_on(db::Connection& c, std::int64_t party_org_id, const std::string& date) {
+  return repo::members_on(c, party_org_id, date);
+}
+
+std::vector<Membership> memberships_in(db::Connection& c, std::int64_t party_org_id) {
+  return repo::memberships_in(c, party_org_id);
+}
+
+std::optional<std::int64_t> person_of_user(db::Connection& c, std::int64_t user_id) {
+  return repo::person_of_user(c, user_id);
+}
+
+std::optional<Membership> open_membership_of(db::Connection& c, std::int64_t person_id) {
+  return repo::open_membership(c, person_id);
+}
+
 }  // namespace lx::member

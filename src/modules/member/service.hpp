@@ -82,6 +82,7 @@ struct MemberDetail {
   std::vector<HistoryEntry> history;
   std::vector<Transfer> transfers;
   std::vector<partyorg::CommitteePost> posts;   // held today or from a later day
+  std::optional<std::int64_t> user_id;          // the member's own account, if linked
 };
 
 std::string today();
@@ -102,6 +103,21 @@ Result<Membership> end_membership(db::Connection& c, std::int64_t person_id, con
                                   const std::string& reason, const std::string& by = "");
 std::vector<MemberRow> full_members_on(db::Connection& c, std::int64_t party_org_id, const std::string& date);
 std::int64_t count_full_members_on(db::Connection& c, std::int64_t party_org_id, const std::string& date);
+
+// For the life module (no scope check: the caller has found the party org in
+// its actor's scope): every member of the party org on date (expected at a
+// meeting; full on date when confirmed_on <= date, else probationary and
+// without a vote), every membership ever held there (R-LIFE-7, R-LIFE-8),
+// and the member behind a user account (migration 009).
+std::vector<MemberRow> members_on(db::Connection& c, std::int64_t party_org_id, const std::string& date);
+std::vector<Membership> memberships_in(db::Connection& c, std::int64_t party_org_id);
+std::optional<std::int64_t> person_of_user(db::Connection& c, std::int64_t user_id);
+// The person's open membership, if any.
+std::optional<Membership> open_membership_of(db::Connection& c, std::int64_t person_id);
+// Links a user account to a visible member (user_id null: unlinks the
+// member's account); one account per member. The caller checks the account exists.
+Result<MemberDetail> link_account(db::Connection& c, const Actor& a, std::int64_t person_id,
+                                  std::optional<std::int64_t> user_id);
 
 // ---- member records (service_records.cpp)
 

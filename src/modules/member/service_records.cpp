@@ -29,6 +29,7 @@ Result<MemberDetail> detail_of(db::Connection& c, std::int64_t person_id) {
   f.size = 0;
   d.transfers = repo::list_transfers(c, http::Scope{}, f).first;
   d.posts = partyorg::posts_of_person(c, person_id, today());
+  d.user_id = repo::user_of_person(c, person_id);
   return d;
 }
 
@@ -123,6 +124,19 @@ Result<MemberDetail> confirm_member(db::Connection& c, const Actor& a, std::int6
   if (!visible(c, a, person_id)) return not_found();
   auto m = confirm_full(c, person_id, date, a.login);
   if (!m) return m.error();
+  return detail_of(c, person_id);
+}
+
+Result<MemberDetail> link_account(db::Connection& c, const Actor& a, std::int64_t person_id,
+                                  std::optional<std::int64_t> user_id) {
+  if (!visible(c, a, person_id)) return not_found();
+  if (!user_id) {
+    if (auto u = repo::user_of_person(c, person_id)) repo::unlink_user(c, *u);
+    return detail_of(c, person_id);
+  }
+  if (auto other = repo::user_of_person(c, person_id); other && *other != *user_id)
+    return make_error("duplicate", "该党员已关联其他账号，请先解除", "user_id", 409);
+  repo::link_user(c, *user_id, person_id);
   return detail_of(c, person_id);
 }
 

@@ -172,7 +172,9 @@ json::object member_structure(db::Connection& c, const http::Scope& scope, const
       {"membership_years", std::move(tenure)},
       {"shares", json::object{{"age_le35", stats::rate_json(get("age_le35"), total)},
                               {"bachelor_or_above", stats::rate_json(get("bachelor_or_above"), total)},
-                              {"college_or_above", stats::rate_json(get("college_or_above"), total)}}},
+                              {"college_or_above", stats::rate_json(get("college_or_above"), total)},
+                              {"female", stats::rate_json(get("female"), total)},
+                              {"minority", stats::rate_json(get("minority"), total)}}},
       {"figures", std::move(n)}};
 }
 

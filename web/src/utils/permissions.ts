@@ -24,6 +24,9 @@ export type Permission =
   | 'member.import'
   | 'recruit.read'
   | 'recruit.write'
+  | 'life.read'
+  | 'life.write'
+  | 'life.self'
   | 'audit.read'
   | 'audit.verify'
   | 'scope.read'
@@ -51,6 +54,9 @@ export const permissionTable: Record<Permission, Role[]> = {
   'member.import': ['admin', 'office', 'street', 'secretary'],
   'recruit.read': ['admin', 'office', 'street', 'secretary'],
   'recruit.write': ['admin', 'office', 'street', 'secretary'],
+  'life.read': ['admin', 'office', 'street', 'secretary', 'member'],
+  'life.write': ['admin', 'office', 'street', 'secretary'],
+  'life.self': ALL,
   'audit.read': ['admin'],
   'audit.verify': ['admin'],
   'scope.read': ALL,
