@@ -69,6 +69,24 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: '发展党员', roles: rolesWith('recruit.read') },
       },
       {
+        path: 'life',
+        name: 'life',
+        component: () => import('@/views/life/MeetingPage.vue'),
+        meta: { title: '三会一课', roles: rolesWith('life.write') },
+      },
+      {
+        path: 'life/compliance',
+        name: 'life-compliance',
+        component: () => import('@/views/life/CompliancePage.vue'),
+        meta: { title: '落实情况', roles: rolesWith('stats.read') },
+      },
+      {
+        path: 'me/life',
+        name: 'my-life',
+        component: () => import('@/views/life/MyLifePage.vue'),
+        meta: { title: '我的组织生活', roles: rolesWith('life.self') },
+      },
+      {
         path: 'stats/records',
         name: 'stats-records',
         component: () => import('@/views/stats/RecordsPage.vue'),
