@@ -30,6 +30,7 @@ int cli_backup(const core::Config& cfg, const std::string& file) {
   std::cout << db::backup(cfg.db, file) << "，用时 " << since(t0) << " 秒\n";
   std::cout << "提醒：身份证号、电话等个人信息用密钥文件 " << core::key_file_path(cfg)
             << " 加密，请把它与备份分开、同样妥善地保存（没有它无法解密）\n";
+  std::cout << "提醒：会议附件存放在目录 " << core::files_dir_path(cfg) << "，请在数据库备份之后一并复制该目录\n";
   return 0;
 }
 

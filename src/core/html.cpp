@@ -155,14 +155,35 @@ bool small_number(std::string_view v) {
   return v != "0" && v != "00";
 }
 
+// An attribute value as the browser reads it: the five escapes decoded (so a
+// sanitised value sanitises to itself), anything else left as typed.
+std::string decode_basic(std::string_view v) {
+  static const std::pair<std::string_view, char> entities[] = {
+      {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
+  std::string out;
+  for (std::size_t k = 0; k < v.size(); ++k) {
+    bool done = false;
+    if (v[k] == '&')
+      for (const auto& [e, ch] : entities)
+        if (v.compare(k, e.size(), e) == 0) {
+          out += ch;
+          k += e.size() - 1;
+          done = true;
+          break;
+        }
+    if (!done) out += v[k];
+  }
+  return out;
+}
+
 void open_tag(std::string& out, const Tag& t) {
   out += '<';
   out += t.name;
   bool link = false;
   for (const auto& [name, value] : t.attrs) {
-    if (t.name == "a" && name == "href" && safe_href(value) && !link) {
+    if (t.name == "a" && name == "href" && !link && safe_href(decode_basic(value))) {
       out += " href=\"";
-      escape_into(out, value);
+      escape_into(out, decode_basic(value));
       out += '"';
       link = true;
     } else if ((t.name == "td" || t.name == "th") && (name == "colspan" || name == "rowspan") &&

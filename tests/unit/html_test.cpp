@@ -52,6 +52,14 @@ TEST(Html, ResultIsWellFormed) {
   EXPECT_EQ(sanitize_html(std::string("bad\xFF") + "byte"), "bad\xEF\xBF\xBD" "byte");
 }
 
+TEST(Html, SanitisedMinutesSanitiseToThemselves) {
+  for (const char* in : {"<a href=\"https://e.org/?a=1&b=2\">x</a>", "<p>&lt;b&gt; &amp; &nbsp;</p>",
+                         "<td rowspan=3>x", "<ul><li>一<ol><li>二</ul>"}) {
+    const std::string once = sanitize_html(in);
+    EXPECT_EQ(sanitize_html(once), once) << in;
+  }
+}
+
 TEST(Html, TextOfMinutes) {
   EXPECT_EQ(html_to_text("<p>甲&amp;乙</p><p>&lt;丙&gt;&nbsp;丁</p>"), "甲&乙<丙> 丁");
 }
