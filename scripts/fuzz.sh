@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets in tests/fuzz (fuzz_*.cpp) with clang, ASan and
-# UBSan, against src/io and src/core, and runs each for N seconds on its seed
+# UBSan, against src/io, src/core and the router and JSON readers of src/http, and runs each for N seconds on its seed
 # corpus (tests/fuzz/corpus/<target>/); fails if any target crashes.
 # Usage: scripts/fuzz.sh [SECONDS=10] [TARGET...]. Everything goes to build-fuzz/
 # (objects, the corpus grown by the run, crash artifacts); the committed seed
@@ -22,14 +22,16 @@ fi
 pkgs="libzip pugixml icu-uc icu-i18n xlsxwriter"
 read -r -a pkg_cflags <<<"$(pkg-config --cflags $pkgs)"
 read -r -a pkg_libs <<<"$(pkg-config --libs $pkgs)"
+pkg_libs+=(-lboost_json)   # the request target reads JSON bodies as the server does
 san=(-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
 cxxflags=(-std=c++20 -g -O1 -Wall -Wextra -Wno-missing-field-initializers -Isrc "${san[@]}" "${pkg_cflags[@]}")
 
 # Objects of the library sources, rebuilt when a source or any header changed.
-newest_header=$(find src/io src/core -name '*.hpp' -printf '%T@\n' | sort -n | tail -1)
+newest_header=$(find src/io src/core src/http -name '*.hpp' -printf '%T@\n' | sort -n | tail -1)
 objs=()
 pids=()
-for src in src/io/*.cpp src/core/*.cpp; do
+# (and the request parts of src/http that need no server: the router and the JSON readers)
+for src in src/io/*.cpp src/core/*.cpp src/http/router.cpp src/http/json.cpp; do
   obj="$out/obj/$(echo "${src%.cpp}" | tr / _).o"
   objs+=("$obj")
   if [ ! -f "$obj" ] || [ "$src" -nt "$obj" ] || [ "$(stat -c %Y "$obj")" -lt "${newest_header%.*}" ]; then

@@ -79,29 +79,23 @@ bool has(const json::object& o, std::string_view field) { return o.find(field) !
 json::value nullable(const std::optional<std::string>& s) { return s ? json::value(*s) : json::value(nullptr); }
 json::value nullable(const std::optional<std::int64_t>& i) { return i ? json::value(*i) : json::value(nullptr); }
 
-// ---- Ctx ----
+// ---- request parts ----
 
-const json::object& Ctx::body() {
-  if (!body_) {
-    const std::string& text = req.raw.body();
-    if (text.empty()) throw ApiError(400, "invalid_json", "请求体为空，应为 JSON 对象");
-    boost::system::error_code ec;
-    json::parse_options opts;
-    opts.max_depth = 32;  // Boost.JSON also rejects invalid UTF-8 by default
-    json::value v = json::parse(text, ec, {}, opts);
-    if (ec) throw ApiError(400, "invalid_json", "请求体不是有效的 JSON：" + ec.message());
-    if (!v.is_object()) throw ApiError(400, "invalid_json", "请求体应为 JSON 对象");
-    body_ = std::move(v);
-  }
-  return body_->get_object();
+json::value parse_body(const std::string& text) {
+  if (text.empty()) throw ApiError(400, "invalid_json", "请求体为空，应为 JSON 对象");
+  boost::system::error_code ec;
+  json::parse_options opts;
+  opts.max_depth = 32;  // Boost.JSON also rejects invalid UTF-8 by default
+  json::value v = json::parse(text, ec, {}, opts);
+  if (ec) throw ApiError(400, "invalid_json", "请求体不是有效的 JSON：" + ec.message());
+  if (!v.is_object()) throw ApiError(400, "invalid_json", "请求体应为 JSON 对象");
+  return v;
 }
 
-std::int64_t Ctx::id_param(const std::string& name) const {
-  auto it = params.find(name);
-  if (it == params.end() || it->second.empty() || it->second.size() > 18)
-    throw ApiError(404, "not_found", "记录不存在");
+std::int64_t parse_id(const std::string& text) {
+  if (text.empty() || text.size() > 18) throw ApiError(404, "not_found", "记录不存在");
   std::int64_t v = 0;
-  for (char ch : it->second) {
+  for (char ch : text) {
     if (ch < '0' || ch > '9') throw ApiError(404, "not_found", "记录不存在");
     v = v * 10 + (ch - '0');
   }
@@ -109,19 +103,14 @@ std::int64_t Ctx::id_param(const std::string& name) const {
   return v;
 }
 
-std::optional<std::string> Ctx::query(const std::string& name) const {
-  auto it = req.query.find(name);
-  if (it == req.query.end() || it->second.empty()) return std::nullopt;
-  return it->second;
-}
-
-std::pair<std::int64_t, std::int64_t> Ctx::paging() const {
+std::pair<std::int64_t, std::int64_t> parse_paging(const std::map<std::string, std::string>& query) {
   auto num = [&](const char* name, std::int64_t def, std::int64_t lo, std::int64_t hi) {
-    auto v = query(name);
-    if (!v) return def;
+    auto it = query.find(name);
+    if (it == query.end() || it->second.empty()) return def;
+    const std::string& v = it->second;
     std::int64_t x = 0;
-    if (v->size() > 9) throw ApiError(400, "invalid_value", std::string("参数 ") + name + " 超出范围", name);
-    for (char ch : *v) {
+    if (v.size() > 9) throw ApiError(400, "invalid_value", std::string("参数 ") + name + " 超出范围", name);
+    for (char ch : v) {
       if (ch < '0' || ch > '9') throw ApiError(400, "invalid_value", std::string("参数 ") + name + " 应为正整数", name);
       x = x * 10 + (ch - '0');
     }
@@ -133,5 +122,26 @@ std::pair<std::int64_t, std::int64_t> Ctx::paging() const {
   };
   return {num("page", 1, 1, 1000000000), num("size", 20, 1, 200)};
 }
+
+// ---- Ctx ----
+
+const json::object& Ctx::body() {
+  if (!body_) body_ = parse_body(req.raw.body());
+  return body_->get_object();
+}
+
+std::int64_t Ctx::id_param(const std::string& name) const {
+  auto it = params.find(name);
+  if (it == params.end()) throw ApiError(404, "not_found", "记录不存在");
+  return parse_id(it->second);
+}
+
+std::optional<std::string> Ctx::query(const std::string& name) const {
+  auto it = req.query.find(name);
+  if (it == req.query.end() || it->second.empty()) return std::nullopt;
+  return it->second;
+}
+
+std::pair<std::int64_t, std::int64_t> Ctx::paging() const { return parse_paging(req.query); }
 
 }  // namespace lx::http

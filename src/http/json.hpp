@@ -30,6 +30,16 @@ std::optional<bool> opt_bool(const json::object& o, std::string_view field);
 // True when the object has the key (even with a null value).
 bool has(const json::object& o, std::string_view field);
 
+// The request body as JSON with the server's limits (depth 32, valid UTF-8);
+// throws ApiError 400 invalid_json when it is empty, malformed or not an object.
+json::value parse_body(const std::string& text);
+
+// A path parameter as a positive id (at most 18 digits); throws ApiError 404 otherwise.
+std::int64_t parse_id(const std::string& text);
+
+// page (≥1, default 1) and size (1..200, default 20) of a query; throws ApiError 400 naming the parameter.
+std::pair<std::int64_t, std::int64_t> parse_paging(const std::map<std::string, std::string>& query);
+
 // A nullable DB text column as JSON (null or string).
 json::value nullable(const std::optional<std::string>& s);
 json::value nullable(const std::optional<std::int64_t>& i);
