@@ -34,11 +34,13 @@ test-sanitize: deps
 
 # The long reliability runs (not part of `make test`): the crash test 100
 # times on SQLite and on a throwaway PostgreSQL (the app is killed, never the
-# database). ITERATIONS=N to change the count.
-soak: build
+# database), ITERATIONS=N to change the count; then the load test (wrk, 1,000
+# connections for 60 s, LOAD_SECONDS / CONNECTIONS), figures in bench/RESULTS.md.
+soak: build web
 	LX_TEST_BACKEND=sqlite LX_CRASH_ITERATIONS=$(or $(ITERATIONS),100) $(BUILD)/reliability_tests --gtest_filter='CrashSafety.*'
 	scripts/with-postgres.sh env LX_TEST_BACKEND=postgres LX_CRASH_ITERATIONS=$(or $(ITERATIONS),100) \
 		$(BUILD)/reliability_tests --gtest_filter='CrashSafety.*'
+	scripts/load.sh $(BUILD) $(or $(LOAD_SECONDS),60) $(or $(CONNECTIONS),1000)
 
 fuzz: deps
 	scripts/fuzz.sh $(or $(SECONDS_EACH),300)
