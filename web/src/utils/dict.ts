@@ -261,3 +261,96 @@ export const orgFieldLabels: Record<string, string> = {
   contact_phone_mask: '联系电话',
   verified_on: '核实日期',
 }
+
+// transfer / recruit (src/modules/member/present.cpp transfer_json; src/modules/recruit/rules.cpp)
+
+export const transferStatusOptions: DictItem<'pending' | 'accepted' | 'rejected' | 'cancelled' | 'done'>[] = [
+  { value: 'pending', label: '待接收' },
+  { value: 'accepted', label: '已接收' },
+  { value: 'rejected', label: '已退回' },
+  { value: 'cancelled', label: '已撤回' },
+  { value: 'done', label: '已办结' },
+]
+
+export const transferStatusTag: Record<string, 'primary' | 'success' | 'danger' | 'info' | 'warning'> = {
+  pending: 'warning',
+  accepted: 'success',
+  rejected: 'danger',
+  cancelled: 'info',
+  done: 'success',
+}
+
+/** The five stages of the pipeline, in order (the board's columns). */
+export const recruitStageOptions: DictItem<'applicant' | 'activist' | 'candidate' | 'probationary' | 'full'>[] = [
+  { value: 'applicant', label: '入党申请人' },
+  { value: 'activist', label: '入党积极分子' },
+  { value: 'candidate', label: '发展对象' },
+  { value: 'probationary', label: '预备党员' },
+  { value: 'full', label: '正式党员' },
+]
+
+/** Timeline events of a recruit (recruit_events.event). */
+export const recruitEventLabels: Record<string, string> = {
+  applied: '递交入党申请',
+  talk: '党组织派人谈话',
+  activist: '确定为入党积极分子',
+  review: '半年考察',
+  candidate: '列为发展对象',
+  political_review: '政治审查',
+  training: '集中培训',
+  assembly: '支部大会讨论接收',
+  approval: '上级党委审批（接收为预备党员）',
+  oath: '入党宣誓',
+  confirmation: '按期转为正式党员',
+  extension: '延长预备期',
+  cancellation: '取消预备党员资格',
+  withdrawal: '退出发展流程',
+}
+
+/** The facts a timeline event carries (its detail), as labels. */
+export const recruitFactLabels: Record<string, string> = {
+  party_org: '接收申请的党组织',
+  late: '超过一个月',
+  due: '应谈话期限',
+  talk_by: '谈话人',
+  sponsors: '培养联系人',
+  note: '考察意见',
+  passed: '审查结论',
+  days: '培训天数',
+  hours: '培训学时',
+  assembly_on: '支部大会日期',
+  entitled: '有表决权的正式党员',
+  present: '实到',
+  in_favour: '赞成',
+  full_members: '当日正式党员',
+  special: '特殊情况（6个月内审批）',
+  probation_end: '预备期届满',
+  approved_on: '上级党委审批日期',
+  confirmed_on: '转正日期',
+  old_end: '原预备期届满',
+  new_end: '新的预备期届满',
+  reason: '原因',
+}
+
+auditActionOptions.push(
+  { value: 'transfer.start', label: '发起组织关系转接' },
+  { value: 'transfer.accept', label: '接收组织关系转接' },
+  { value: 'transfer.reject', label: '退回组织关系转接' },
+  { value: 'transfer.cancel', label: '撤回组织关系转接' },
+  { value: 'transfer.in', label: '从系统外转入' },
+  { value: 'transfer.out', label: '转出到系统外' },
+  { value: 'recruit.create', label: '新增入党申请人' },
+  { value: 'recruit.talk', label: '登记谈话' },
+  { value: 'recruit.activist', label: '确定入党积极分子' },
+  { value: 'recruit.reviews', label: '登记半年考察' },
+  { value: 'recruit.candidate', label: '列为发展对象' },
+  { value: 'recruit.political-review', label: '登记政治审查' },
+  { value: 'recruit.training', label: '登记集中培训' },
+  { value: 'recruit.admit', label: '支部大会讨论接收' },
+  { value: 'recruit.approve', label: '上级党委审批接收' },
+  { value: 'recruit.oath', label: '登记入党宣誓' },
+  { value: 'recruit.confirm', label: '预备党员转正' },
+  { value: 'recruit.extend', label: '延长预备期' },
+  { value: 'recruit.cancel', label: '取消预备党员资格' },
+  { value: 'recruit.withdraw', label: '退出发展流程' },
+)
