@@ -52,9 +52,18 @@ export interface RecordFilters {
 /**
  * Whose records a drill opens: org and party org figures (/stats/records, the
  * default), member figures (/stats/member-records), or a recruitment pipeline
- * stage (/stats/recruitment/records, `figure` is the stage).
+ * stage (/stats/recruitment/records, `figure` is the stage), organisational
+ * life figures (/stats/life/records, LifeFigures.ts) or the meetings of a
+ * life period (/meetings, `figure` is 'meetings').
  */
-export type DrillSource = 'census' | 'members' | 'recruitment'
+export type DrillSource = 'census' | 'members' | 'recruitment' | 'life' | 'meetings'
+
+/** A life drill's period: the cycle asked for and its days as the server gave them. */
+export interface LifePeriod {
+  cycle: 'month' | 'quarter' | 'year'
+  from: string
+  to: string
+}
 
 /** What a click on a figure asks to open. */
 export interface Drill {
@@ -70,6 +79,8 @@ export interface Drill {
   /** overrides the page's scope (a street's bar) */
   scope?: string
   filters?: RecordFilters
+  /** life and meetings: the period of the figure (`date` is the day it was asked for) */
+  period?: LifePeriod
 }
 
 /** Formation labels, with the server's "" for a party org without one. */
