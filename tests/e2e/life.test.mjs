@@ -5,15 +5,19 @@
 // names what GET /life/reminders names. 登记会议: a 支部委员会 earlier this month
 // with every member of the branch pre-filled (as GET /members gives them,
 // probationary members marked), one absent without a reason (refused in the
-// browser, nothing sent), then 病假; minutes typed with the editor's bold
-// button and HTML with a <script> and an onerror slipped in — the server's
+// browser, nothing sent), then 病假; a start later today refused by the
+// server with its message under 开始时间 and nothing recorded; minutes typed
+// with the editor's bold button and HTML with a <script> and an onerror
+// slipped in — the server's
 // answer and the detail drawer keep the text and drop both; a .exe attachment
 // is refused with the server's own message, a .txt is kept. The meeting is in
 // the list with 出席/应到 as the API counts it, in the calendar on its day, and
-// its detail shows the absence. Back on 落实情况 the cell's 已开/应开 equals GET
+// its detail shows the absence; 修改 sends only the field changed; the demo's
+// online meeting shows its state. A 谈心谈话 by the secretary is listed as GET
+// /heart-talks has it. Back on 落实情况 the cell's 已开/应开 equals GET
 // /life/compliance, one more duty met, green when the committee meeting was
 // all that was owed; the cell's drawer lists the duties and the meeting,
-// which opens its detail.
+// which opens its detail; 删除 there (confirmed) makes the cell red again.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer } from './server.mjs'
@@ -158,7 +162,7 @@ test('三会一课: record a committee meeting with attendance, minutes and atta
     await dialog.waitFor()
     await dialog.locator('[data-test=meeting-kind]').click()
     await pickOption(page, '支部委员会')
-    const topic = `${month}月支委会 研究年终工作 e2e-${Date.now().toString(36)}`
+    let topic = `${month}月支委会 研究年终工作 e2e-${Date.now().toString(36)}`
     await dialog.getByPlaceholder('请输入会议主题').fill(topic)
     await setStart(dialog, startsAt)
     await dialog.getByPlaceholder('如：党员活动室').fill('党员活动室')
@@ -214,7 +218,7 @@ test('三会一课: record a committee meeting with attendance, minutes and atta
     // A start later today is refused by the server (a meeting is recorded after it began):
     // its message under 开始时间, nothing recorded, the form kept.
     const later = shanghaiMinute(new Date(Date.now() + 10 * 60_000))
-    if (later.slice(0, 10) === startsAt.slice(0, 10)) {
+    if (later.slice(0, 10) === today) {
       await setStart(dialog, later)
       const refusedPost = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/meetings')
       await dialog.locator('[data-test=meeting-save]').click()
@@ -306,8 +310,45 @@ test('三会一课: record a committee meeting with attendance, minutes and atta
     )
     await drawer.locator('[data-test=attachment-table]').getByText('签到表.txt').first().waitFor()
     await shot(page, 'life-05-detail')
-    await page.keyboard.press('Escape')
-    await drawer.waitFor({ state: 'hidden' })
+
+    // ---- 修改 from the detail: only the field changed is sent.
+    await drawer.locator('[data-test=meeting-edit]').click()
+    const editDialog = page.getByRole('dialog', { name: '修改会议' })
+    await editDialog.waitFor()
+    const topicInput = editDialog.getByPlaceholder('请输入会议主题')
+    await page.waitForFunction(() => {
+      const el = [...document.querySelectorAll('input')].find((i) => i.placeholder === '请输入会议主题')
+      return el && el.value !== ''
+    })
+    assert.equal(await topicInput.inputValue(), topic)
+    assert.equal((await tableRows(editDialog, 'attendance-table')).length, stored.expected)
+    const newTopic = topic + ' 修订'
+    await topicInput.fill(newTopic)
+    const patched = page.waitForResponse((r) => r.request().method() === 'PATCH' && new URL(r.url()).pathname === `/api/v1/meetings/${meeting.id}`)
+    await editDialog.locator('[data-test=meeting-save]').click()
+    const patch = await patched
+    assert.equal(patch.status(), 200)
+    assert.deepEqual(JSON.parse(patch.request().postData()), { topic: newTopic })
+    await editDialog.waitFor({ state: 'hidden' })
+    topic = newTopic
+    await page.locator('[data-test=meeting-table] .el-table__body-wrapper tr.el-table__row').filter({ hasText: topic }).waitFor()
+    const edited = await api(page, `/api/v1/meetings/${meeting.id}`)
+    assert.equal(edited.topic, topic)
+    assert.equal(edited.minutes, stored.minutes)
+    assert.deepEqual(edited.attendance, stored.attendance)
+
+    // ---- The demo's online theme day: its state as the server has it.
+    const online = (await api(page, `/api/v1/meetings?party_org_id=${branchId}&online=true&size=1`)).items[0]
+    if (online) {
+      const onlineDetail = await api(page, `/api/v1/meetings/${online.id}`)
+      const stateName = { upcoming: '未开始', open: '进行中', closed: '已结束' }[onlineDetail.state]
+      await page.locator('[data-test=meeting-table] .el-table__body-wrapper tr.el-table__row').filter({ hasText: online.topic }).getByText(online.topic).click()
+      await drawer.locator('[data-test=meeting-state]').filter({ hasText: stateName }).waitFor()
+      await drawer.getByText('网上讨论').first().waitFor()
+      await shot(page, 'life-05b-online')
+      await page.keyboard.press('Escape')
+      await drawer.waitFor({ state: 'hidden' })
+    }
 
     // ---- The calendar: on its day, and it opens.
     await page.getByRole('tab', { name: '会议日历' }).click()
@@ -386,6 +427,26 @@ test('三会一课: record a committee meeting with attendance, minutes and atta
     await drawer.locator('[data-test=meeting-fields]').getByText(topic).waitFor()
     await drawer.locator('[data-test=meeting-minutes]').waitFor()
     await shot(page, 'life-09-compliance-meeting')
+
+    // ---- 删除 from there, confirmed: the duty is owed again and the cell says so.
+    await drawer.locator('[data-test=meeting-delete]').click()
+    const deleted = page.waitForResponse((r) => r.request().method() === 'DELETE' && new URL(r.url()).pathname === `/api/v1/meetings/${meeting.id}`)
+    await page.locator('.el-message-box').getByRole('button', { name: '删除' }).click()
+    assert.equal((await deleted).status(), 200)
+    await drawer.waitFor({ state: 'hidden' })
+    const after2 = await api(page, `/api/v1/life/compliance?party_org_id=${branchId}&period=month&date=${monthFirst}`)
+    assert.equal(after2.duties_met, before0.duties_met)
+    await page.waitForFunction(
+      ([sel, want]) => document.querySelector(sel)?.textContent.trim() === want,
+      [`[data-test=cell-${branchId}-${month}]`, `${after2.duties_met}/${after2.duties_total}`],
+    )
+    assert.equal(await cell.getAttribute('data-state'), 'owed')
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-test=compliance-meetings] .el-table__body-wrapper tr.el-table__row').length === n,
+      monthMeetings.items.length - 1,
+    )
+    assert.equal(await page.evaluate(async (p) => (await fetch(p)).status, `/api/v1/meetings/${meeting.id}`), 404)
+    await shot(page, 'life-10-deleted')
 
     assert.deepEqual(errors, [])
   } finally {
