@@ -53,7 +53,9 @@ void seed_demo_life(db::Connection& c, const core::Config&) {
     }
     std::vector<life::AttendanceInput> att;
     int k = 0;
+    const bool committee = std::string(kind) == "committee_meeting";   // its three members only
     for (const auto& row : member::members_on(c, po, core::to_iso(day))) {
+      if (committee && k >= 3) break;
       life::AttendanceInput a{row.person.id, "present", std::nullopt, std::nullopt};
       if (k++ == 1) {
         a.status = "absent";

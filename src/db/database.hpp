@@ -126,6 +126,15 @@ class Database {
   virtual std::unique_ptr<Connection> connect() = 0;
   // Starts a write transaction on c (SQLite: BEGIN IMMEDIATE).
   virtual void begin(Connection& c) = 0;
+  // Held for the whole of a write transaction, first come first served, by
+  // a backend whose writers are serialised anyway (SQLite has one writer):
+  // writers of this process queue in order instead of polling the database
+  // lock, whose back-off lets late arrivals overtake and starve early ones.
+  // Null for backends with concurrent writers (PostgreSQL).
+  struct Gate {
+    virtual ~Gate() = default;
+  };
+  virtual std::unique_ptr<Gate> write_gate() { return nullptr; }
   void give_back(std::unique_ptr<Connection> c);
   Options options_;
 
@@ -140,6 +149,7 @@ struct Rollback {};
 template <typename F>
 auto Database::transaction(F&& fn) -> decltype(fn(std::declval<Connection&>())) {
   for (int attempt = 0;; ++attempt) {
+    const auto gate = write_gate();   // released after COMMIT or ROLLBACK
     Lease lease = acquire();
     try {
       begin(*lease);

@@ -87,8 +87,27 @@ TEST_F(LifeApi, AttendanceIsEveryMemberOfTheDayAndBadInputChangesNothing) {
   // Per-member attendance over the period.
   auto list = admin.get("/api/v1/meetings?party_org_id=" + std::to_string(b.id));
   ASSERT_EQ(list.status, 200) << list.body;
-  EXPECT_EQ(list.json().at("total").as_int64(), 1);
+  EXPECT_EQ(list.json().at("total").as_int64(), 1);   // the committee meeting below is the second
   EXPECT_EQ(admin.get("/api/v1/meetings?kind=nonsense").status, 400);
+  // A committee meeting expects its committee: the members listed, each a member of the day.
+  auto committee = admin.post("/api/v1/meetings",
+                              json::object{{"kind", "committee_meeting"}, {"party_org_id", b.id}, {"topic", "支委会"},
+                                           {"starts_at", on + " 15:00"},
+                                           {"attendance", json::array{json::object{{"person_id", b.members[0]}, {"status", "present"}},
+                                                                      json::object{{"person_id", b.members[1]}, {"status", "present"}}}}});
+  ASSERT_EQ(committee.status, 201) << committee.body;
+  EXPECT_EQ(committee.json().at("expected").as_int64(), 2);
+  auto stranger = admin.post("/api/v1/meetings",
+                             json::object{{"kind", "committee_meeting"}, {"party_org_id", b.id}, {"topic", "支委会"},
+                                          {"starts_at", on + " 16:00"},
+                                          {"attendance", json::array{json::object{{"person_id", 999999}, {"status", "present"}}}}});
+  EXPECT_EQ(stranger.status, 400) << stranger.body;
+  // ?scope= lists the meetings of a stats scope: this branch's two; a secretary may not look beyond his own.
+  auto scoped = admin.get("/api/v1/meetings?scope=party_org:" + std::to_string(b.id));
+  ASSERT_EQ(scoped.status, 200) << scoped.body;
+  EXPECT_EQ(scoped.json().at("total").as_int64(), 2);
+  Client shuji = demo_login(s, "shuji");
+  EXPECT_EQ(shuji.get("/api/v1/meetings?scope=party_org:" + std::to_string(b.id)).status, 403);
   EXPECT_EQ(admin.get("/api/v1/meetings?from=2026-13-01").status, 400);
 }
 
@@ -237,7 +256,14 @@ TEST_F(LifeApi, OnlineMeetingDiscussionAttendanceAndMinutes) {
   ASSERT_EQ(my.status, 200) << my.body;
   EXPECT_EQ(my.json().at("open_online_meetings").as_array().size(), 1u);
 
-  // Closed: the discussion is part of the minutes (escaped), and no one posts any more.
+  // Closed: the discussion is part of the minutes (escaped), and no one posts any more;
+  // only now does its attendance count in the figures.
+  auto attendance = [&] {
+    auto f = admin.get("/api/v1/stats/life?period=year&scope=party_org:" + std::to_string(b.id));
+    EXPECT_EQ(f.status, 200) << f.body;
+    return f.json().at("attendance").at("expected").as_int64();
+  };
+  const auto open_expected = attendance();
   auto close = admin.patch(meeting_path(id), json::object{{"ends_at", core::shanghai_time_text(now - 60)}});
   ASSERT_EQ(close.status, 200) << close.body;
   EXPECT_EQ(close.json().at("state").as_string(), "closed");
@@ -246,6 +272,7 @@ TEST_F(LifeApi, OnlineMeetingDiscussionAttendanceAndMinutes) {
   EXPECT_NE(minutes.find("&lt;script&gt;alert(1)&lt;/script&gt;学习体会"), std::string::npos) << minutes;
   EXPECT_EQ(minutes.find("<script>"), std::string::npos);
   EXPECT_EQ(m1.post(meeting_path(id, "/messages"), json::object{{"body", "晚了"}}).status, 409);
+  EXPECT_EQ(attendance(), open_expected + 2);
   // The member who missed it reads it afterwards.
   Client m2 = member_account(s, admin, b.members[1], b.id, "online_m2");
   EXPECT_EQ(m2.get(meeting_path(id)).json().at("discussion").as_array().size(), 1u);

@@ -81,6 +81,22 @@ TEST_F(MemberTransferApi, AcceptMovesTheMembership) {
             409);
 }
 
+TEST_F(MemberTransferApi, DestinationsReachBeyondTheSendersScopeButNotPartyGroups) {
+  auto& s = server();
+  Client shuji = demo_login(s, "shuji");
+  auto r = shuji.get("/api/v1/transfers/destinations?q=" + enc("西城物流"));
+  ASSERT_EQ(r.status, 200) << r.body;
+  const json::value body = r.json();
+  ASSERT_EQ(body.at("total").as_int64(), 1) << r.body;
+  EXPECT_EQ(body.at("items").as_array()[0].at("name").as_string(), kLogistics);
+  auto groups = shuji.get("/api/v1/transfers/destinations?size=200&q=" + enc("党小组"));
+  ASSERT_EQ(groups.status, 200);
+  EXPECT_EQ(groups.json().at("total").as_int64(), 0) << groups.body;
+  Client zhidao = demo_login(s, "zhidaoyuan");
+  EXPECT_EQ(zhidao.get("/api/v1/transfers/destinations").status, 403);
+  EXPECT_EQ(shuji.get("/api/v1/transfers/destinations?size=0").status, 400);
+}
+
 TEST_F(MemberTransferApi, RejectNeedsAReasonAndKeepsTheMember) {
   auto& s = server();
   Client admin = s.admin();

@@ -2,7 +2,9 @@
 
 #include <sqlite3.h>
 
+#include <condition_variable>
 #include <filesystem>
+#include <mutex>
 #include <unordered_map>
 
 namespace lx::db {
@@ -180,8 +182,32 @@ class SqliteDatabase final : public Database {
   }
   void begin(Connection& c) override { c.exec("BEGIN IMMEDIATE"); }
 
+  // A ticket lock: writers of this process take the database lock in the
+  // order they arrived (other processes still meet the busy timeout).
+  std::unique_ptr<Gate> write_gate() override {
+    struct Ticket final : Gate {
+      explicit Ticket(SqliteDatabase& d) : db(d) {
+        std::unique_lock l(db.gate_mutex_);
+        const std::uint64_t mine = db.gate_next_++;
+        db.gate_cv_.wait(l, [&] { return db.gate_serving_ == mine; });
+      }
+      ~Ticket() override {
+        {
+          std::lock_guard l(db.gate_mutex_);
+          ++db.gate_serving_;
+        }
+        db.gate_cv_.notify_all();
+      }
+      SqliteDatabase& db;
+    };
+    return std::make_unique<Ticket>(*this);
+  }
+
  private:
   std::string path_;
+  std::mutex gate_mutex_;
+  std::condition_variable gate_cv_;
+  std::uint64_t gate_next_ = 0, gate_serving_ = 0;
 };
 
 }  // namespace

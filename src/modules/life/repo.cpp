@@ -199,12 +199,14 @@ std::vector<PersonDay> rating_days(db::Connection& c, std::int64_t party_org_id,
 std::pair<std::int64_t, std::int64_t> attendance_totals(db::Connection& c, const http::Scope& s,
                                                         const std::string& from, const std::string& to) {
   auto sc = partyorg::repo::party_org_scope(s, "p");
-  db::Params p{from, to};
+  // An online meeting still open has not had all its attendance yet.
+  db::Params p{from, to, core::now_iso()};
   append(p, sc.params);
   auto r = c.query("SELECT COUNT(*), COALESCE(SUM(CASE WHEN a.status <> 'absent' THEN 1 ELSE 0 END), 0) "
                    "FROM meeting_attendance a JOIN meetings m ON m.id = a.meeting_id "
                    "JOIN party_orgs p ON p.id = m.party_org_id "
-                   "WHERE m.deleted_at IS NULL AND m.on_date >= ? AND m.on_date <= ? AND " + sc.sql,
+                   "WHERE m.deleted_at IS NULL AND m.on_date >= ? AND m.on_date <= ? AND "
+                   "(m.online = 0 OR m.ends_at <= ?) AND " + sc.sql,
                    p);
   return {r.i(0, 0), r.i(0, 1)};
 }

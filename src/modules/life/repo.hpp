@@ -48,7 +48,8 @@ std::vector<Rating> ratings_of(db::Connection& c, std::int64_t meeting_id);
 std::vector<PersonDay> rating_days(db::Connection& c, std::int64_t party_org_id, const std::string& from,
                                    const std::string& to);
 
-// Attendance over the meetings of the scope dated in [from, to]: expected and present (late counts as present).
+// Attendance over the meetings of the scope dated in [from, to]: expected and
+// present (late counts as present); online meetings once they have closed.
 std::pair<std::int64_t, std::int64_t> attendance_totals(db::Connection& c, const http::Scope& s,
                                                         const std::string& from, const std::string& to);
 struct PersonAttendance {

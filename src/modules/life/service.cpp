@@ -142,7 +142,16 @@ Result<MeetingDetail> detail_of(db::Connection& c, std::int64_t id) {
   return d;
 }
 
-// Attendance given for a meeting: exactly the members expected on the day.
+// Who a meeting expects: every member of the party org on the day; a
+// committee meeting its committee and a group meeting its group, which are
+// the members the record lists (committee posts and group membership do not
+// always name registered members), so those lists may leave members out.
+bool whole_party_org_expected(const std::string& kind) {
+  return kind != "committee_meeting" && kind != "group_meeting";
+}
+
+// Attendance given for a meeting: members of the party org on the day, each
+// once — all of them unless the meeting is a committee or group meeting.
 Result<std::vector<Attendance>> attendance_rows(db::Connection& c, const MeetingRecord& m,
                                                 const std::vector<AttendanceInput>& in) {
   std::map<std::int64_t, member::MemberRow> expected;
@@ -176,8 +185,9 @@ Result<std::vector<Attendance>> attendance_rows(db::Connection& c, const Meeting
     }
     out.push_back(std::move(a));
   }
-  for (const auto& [id, row] : expected)
-    if (!seen.count(id)) return make_error("invalid_value", "请登记" + row.person.name + "的出勤情况", "attendance");
+  if (whole_party_org_expected(m.kind))
+    for (const auto& [id, row] : expected)
+      if (!seen.count(id)) return make_error("invalid_value", "请登记" + row.person.name + "的出勤情况", "attendance");
   return out;
 }
 

@@ -66,8 +66,10 @@ struct MeetingDetail {
 // ---- meetings (service.cpp)
 
 // Records a meeting of a visible, live party org (not a party group; a group
-// meeting names its group). Attendance, when given, must list exactly the
-// members expected that day, an absence with its reason; probationary members
+// meeting names its group). Attendance, when given, lists members of the
+// party org that day, an absence with its reason — every one of them, but for
+// a committee or group meeting, which expects its committee or group (the
+// members listed); probationary members
 // are marked non-voting. Ratings only for member reviews. Minutes are
 // sanitised. A meeting held on the platform (online) needs its closing time;
 // every other meeting is recorded after it started.

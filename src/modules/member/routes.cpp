@@ -194,8 +194,15 @@ void transfer_routes(Router& router) {
     const auto& b = ctx.body();
     MemberInput in = member_input(b);
     in.valid_from = partyorg::web::date_or_today(b, "date");
-    auto t = ensure(record_transfer_in(ctx.conn(), actor(ctx), ctx.pii, in, req_string(b, "from_name", 200),
-                                       opt_string(b, "letter_no", 100)));
+    auto recorded = record_transfer_in(ctx.conn(), actor(ctx), ctx.pii, in, req_string(b, "from_name", 200),
+                                       opt_string(b, "letter_no", 100));
+    // The membership starts on the body's `date`: name that field in a refusal.
+    if (!recorded && recorded.error().field == "valid_from") {
+      Error e = recorded.error();
+      e.field = "date";
+      throw ApiError(std::move(e));
+    }
+    auto t = ensure(std::move(recorded));
     ctx.audit.target = "transfer:" + std::to_string(t.id);
     ctx.audit.after = transfer_json(t);
     return json_response(201, transfer_json(t));
@@ -218,6 +225,27 @@ void transfer_routes(Router& router) {
     ctx.audit.after = transfer_json(t);
     return json_response(201, transfer_json(t));
   }, {.action = "transfer.start"});
+
+  // Where a transfer may go: every live party org of the system that takes
+  // members (not a party group), by name fragment — beyond the sender's own
+  // scope, since a member usually moves to another street or district office.
+  router.add(Verb::get, "/api/v1/transfers/destinations", "member.transfer", [](Ctx& ctx) {
+    partyorg::repo::ListFilter f;
+    f.q = ctx.query("q").value_or("");
+    f.not_type = "group";
+    f.today = today();
+    std::tie(f.page, f.size) = ctx.paging();
+    json::array items;
+    std::int64_t total = 0;
+    if (auto list = partyorg::list_party_orgs(ctx.conn(), partyorg::Actor{core::Role::admin, http::Scope{}}, f)) {
+      for (const auto& p : list->first) {
+        items.push_back(json::object{{"id", p.id}, {"name", p.name}, {"type", p.type}, {"parent_name", p.parent_name}});
+      }
+      total = list->second;
+    }
+    return json_response(200, json::object{{"items", std::move(items)}, {"total", total}, {"page", f.page},
+                                           {"size", f.size}});
+  });
 
   router.add(Verb::get, "/api/v1/transfers/{id}", "member.read", [](Ctx& ctx) {
     return json_response(200, transfer_json(ensure(get_transfer(ctx.conn(), actor(ctx), ctx.id_param()))));

@@ -105,6 +105,10 @@ std::pair<std::vector<PartyOrg>, std::int64_t> list(db::Connection& c, const htt
     where += " AND p.type = ?";
     wp.push_back(f.type);
   }
+  if (!f.not_type.empty()) {
+    where += " AND p.type <> ?";
+    wp.push_back(f.not_type);
+  }
   if (!f.formation.empty()) {
     where += " AND p.formation = ?";
     wp.push_back(f.formation);

@@ -39,6 +39,7 @@ std::optional<PartyOrg> find_by_name(db::Connection& c, std::optional<std::int64
 struct ListFilter {
   std::optional<std::int64_t> parent_id;   // children of this party org only
   std::string type, formation, q;          // empty: any
+  std::string not_type;                    // leave out this type (party groups, for transfer destinations)
   bool include_dissolved = false;
   std::string today;                       // for live counts and "dissolved"
   std::int64_t page = 1, size = 0;         // size 0: every row
