@@ -1,5 +1,5 @@
 // The `liangxin` command: serve, migrate, user, audit, stats, import, export,
-// backup, restore, copy (and, as modules land, gen). Exit codes: 0 success,
+// backup, restore, copy, gen. Exit codes: 0 success,
 // 1 failure, 2 bad input (e.g. a ledger with problems).
 #include <CLI/CLI.hpp>
 #include <boost/json.hpp>
@@ -14,6 +14,7 @@
 #include "app/app.hpp"
 #include "app/cli_backup.hpp"
 #include "app/cli_ledger.hpp"
+#include "app/gen.hpp"
 #include "crypto/pii.hpp"
 #include "db/migrations.hpp"
 #include "http/jobs.hpp"
@@ -198,6 +199,19 @@ int main(int argc, char** argv) {
   cpy->add_option("--from", c_from, "源数据库：sqlite:路径 或 postgresql://…")->required();
   cpy->add_option("--to", c_to, "目标数据库（须为空）")->required();
 
+  lx::app::GenRequest g;
+  auto* gen = cli.add_subcommand("gen", "生成测试数据：一个区（small、city）或一个省（province），以及同样的两新组织台账");
+  add_common(gen, common);
+  gen->add_option("--scale", g.scale, "small（1千个组织）、city（5万）或 province（50万）")->required();
+  gen->add_option("--seed", g.seed, "随机种子（同一种子生成同样的数据）");
+  gen->add_option("--date", g.date, "数据截至日期 YYYY-MM-DD（默认今天）");
+  gen->add_option("--life-years", g.life_years, "生成多少年的组织生活记录（默认 small/city 3 年，province 1 年）");
+  gen->add_flag("--areas-only", g.areas_only, "只写属地（导入测试的目标库）");
+  gen->add_flag("--keep-indexes", g.keep_indexes, "写入时保留二级索引（用于对比）");
+  gen->add_option("--xlsx", g.xlsx, "把前 N 个组织写成两新组织台账 .xlsx");
+  gen->add_option("--csv", g.csv, "同样的行写成 .csv");
+  gen->add_option("--rows", g.rows, "台账行数 N（默认全部）");
+
   CLI11_PARSE(cli, argc, argv);
 
   spdlog::set_default_logger(spdlog::stderr_color_mt("liangxin"));
@@ -311,6 +325,10 @@ int main(int argc, char** argv) {
         for (const auto& [k, v] : out) std::cout << std::string(k) << "\t" << boost::json::serialize(v) << "\n";
       }
       return 0;
+    }
+    if (*gen) {
+      if (common.db.empty() && common.config_file.empty()) cfg.db.clear();  // only ledger files
+      return lx::app::cli_gen(cfg, g);
     }
     if (*bak) return lx::app::cli_backup(cfg, b_file);
     if (*res) return lx::app::cli_restore(cfg, b_file);
