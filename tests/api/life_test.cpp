@@ -64,6 +64,17 @@ TEST_F(LifeApi, AttendanceIsEveryMemberOfTheDayAndBadInputChangesNothing) {
   }
   EXPECT_EQ(s.count("meetings"), meetings);
 
+  // The form's list of who is expected: the four members of the day, the probationary one without a vote.
+  auto expected = admin.get("/api/v1/life/expected?party_org_id=" + std::to_string(b.id) + "&date=" + on);
+  ASSERT_EQ(expected.status, 200) << expected.body;
+  const json::value ev = expected.json();
+  EXPECT_EQ(ev.at("total").as_int64(), 4);
+  for (const auto& e : ev.at("items").as_array())
+    EXPECT_EQ(e.at("voting").as_bool(), e.at("person_id").as_int64() != probationary);
+  auto before_join = admin.get("/api/v1/life/expected?party_org_id=" + std::to_string(b.id) + "&date=" + day(-200));
+  EXPECT_EQ(before_join.json().at("total").as_int64(), 3);   // the probationary member joined 100 days ago
+  EXPECT_EQ(admin.get("/api/v1/life/expected?party_org_id=" + std::to_string(b.id) + "&date=2026-02-30").status, 400);
+  EXPECT_EQ(admin.get("/api/v1/life/expected").status, 400);
   // Complete: one late, one away on business; the probationary member attends without a vote.
   json::array ok = full;
   ok[1].as_object()["status"] = "迟到";
@@ -268,6 +279,7 @@ TEST_F(LifeApi, OnlineMeetingDiscussionAttendanceAndMinutes) {
   ASSERT_EQ(close.status, 200) << close.body;
   EXPECT_EQ(close.json().at("state").as_string(), "closed");
   const std::string minutes(close.json().at("minutes").as_string());
+  EXPECT_EQ(close.json().at("stored_minutes").as_string(), "");   // as recorded: the discussion is not stored into it
   EXPECT_NE(minutes.find("网上讨论记录"), std::string::npos) << minutes;
   EXPECT_NE(minutes.find("&lt;script&gt;alert(1)&lt;/script&gt;学习体会"), std::string::npos) << minutes;
   EXPECT_EQ(minutes.find("<script>"), std::string::npos);

@@ -112,6 +112,7 @@ json::object message_json(const Message& m) {
 json::object detail_json(const MeetingDetail& d) {
   json::object o = meeting_json(d.meeting);
   o["minutes"] = d.meeting.minutes;
+  o["stored_minutes"] = d.stored_minutes;
   o["state"] = d.state;
   json::array att, exp, rat, fil, dis;
   for (const auto& a : d.attendance) att.push_back(attendance_json(a));

@@ -129,6 +129,17 @@ void meeting_routes(Router& router) {
     return json_response(201, detail_json(d));
   }, {.action = "meeting.create"});
 
+  // Who a meeting on a day expects: the party org's members that day (the attendance form).
+  router.add(Verb::get, "/api/v1/life/expected", "life.write", [](Ctx& ctx) {
+    auto po = web::query_id(ctx, "party_org_id");
+    if (!po) throw ApiError(400, "missing_field", "缺少参数 party_org_id", "party_org_id");
+    const std::string day = date_query(ctx, "date", today());
+    json::array items;
+    for (const auto& e : ensure(expected_members(ctx.conn(), actor(ctx), *po, day))) items.push_back(attendance_json(e));
+    const auto total = static_cast<std::int64_t>(items.size());
+    return json_response(200, json::object{{"items", std::move(items)}, {"total", total}, {"date", day}});
+  });
+
   router.add(Verb::get, "/api/v1/meetings/{id}", "life.read", [](Ctx& ctx) {
     return json_response(200, detail_json(ensure(get_meeting(ctx.conn(), actor(ctx), ctx.id_param()))));
   });
@@ -284,6 +295,8 @@ void compliance_routes(Router& router) {
         months.push_back(json::object{{"month", m},
                                       {"from", core::to_iso(p.from)},
                                       {"to", core::to_iso(p.to)},
+                                      // a month not begun yet owes nothing so far: shown as 尚未到期
+                                      {"future", core::to_iso(p.from) > today()},
                                       {"owed", !oc.compliance.duties.empty()},
                                       {"complies", oc.compliance.complies()},
                                       {"duties_total", static_cast<std::int64_t>(oc.compliance.duties.size())},

@@ -128,6 +128,7 @@ Result<MeetingDetail> detail_of(db::Connection& c, std::int64_t id) {
   d.attachments = repo::attachments_of(c, id);
   if (m->online) d.discussion = repo::messages_of(c, id);
   d.state = state_of(*m, core::now_unix());
+  d.stored_minutes = m->minutes;
   d.meeting.minutes = minutes_with_discussion(*m, d.discussion, d.state);
   if (d.attendance.empty()) {
     for (const auto& row : member::members_on(c, m->party_org_id, m->on_date)) {
@@ -341,6 +342,20 @@ Result<MeetingDetail> create_meeting(db::Connection& c, const Actor& a, const Me
   const std::int64_t id = repo::insert_meeting(c, *m);
   if (auto s = write_lists(c, id, *m, in, true); !s) return s.error();
   return detail_of(c, id);
+}
+
+Result<std::vector<Attendance>> expected_members(db::Connection& c, const Actor& a, std::int64_t party_org_id,
+                                                 const std::string& day) {
+  if (!detail::visible_party_org(c, a, party_org_id)) return not_found();
+  std::vector<Attendance> out;
+  for (const auto& row : member::members_on(c, party_org_id, day)) {
+    Attendance e;
+    e.person_id = row.person.id;
+    e.person_name = row.person.name;
+    e.voting = row.membership && row.membership->confirmed_on && *row.membership->confirmed_on <= day;
+    out.push_back(std::move(e));
+  }
+  return out;
 }
 
 Result<MeetingDetail> get_meeting(db::Connection& c, const Actor& a, std::int64_t id) {

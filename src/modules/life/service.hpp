@@ -54,7 +54,8 @@ struct MeetingInput {
 };
 
 struct MeetingDetail {
-  MeetingRecord meeting;
+  MeetingRecord meeting;                   // minutes: with a closed online meeting's discussion appended
+  std::string stored_minutes;              // the minutes as recorded (what an edit starts from)
   std::vector<Attendance> attendance;
   std::vector<Rating> ratings;
   std::vector<Attachment> attachments;
@@ -88,6 +89,11 @@ struct MeetingQuery {
 };
 Result<std::pair<std::vector<MeetingRecord>, std::int64_t>> list_meetings(db::Connection& c, const Actor& a,
                                                                           const MeetingQuery& q);
+
+// The members a meeting of a visible party org on `day` expects (every member
+// of the party org that day; voting false for probationary members), by name.
+Result<std::vector<Attendance>> expected_members(db::Connection& c, const Actor& a, std::int64_t party_org_id,
+                                                 const std::string& day);
 
 // ---- attachments (attachments.cpp): files on disk under `dir`
 
