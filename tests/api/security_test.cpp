@@ -108,5 +108,36 @@ TEST_F(SecurityApi, PersonalDataNeverInLogsOrErrorMessages) {
   EXPECT_EQ(logs.find(phone), std::string::npos) << "the logs hold a plain phone";
 }
 
+// Session expiry on the server (not only in the cookie): a session idle longer
+// than session_idle_minutes (30) or older than session_absolute_hours (12)
+// answers 401 and cannot be used again. The clock is moved by ageing the
+// session row, as the server reads its times from there.
+TEST_F(SecurityApi, IdleAndAbsoluteSessionExpiry) {
+  auto& s = server();
+  Client admin = s.admin();
+  make_user(s, admin, "office", "expiry_idle");
+  make_user(s, admin, "office", "expiry_old");
+  Client idle(s.port()), old(s.port());
+  ASSERT_EQ(idle.login("expiry_idle", kUserPassword).status, 200);
+  ASSERT_EQ(old.login("expiry_old", kUserPassword).status, 200);
+  ASSERT_EQ(idle.get("/api/v1/session").status, 200);
+  auto c = s.db().acquire();
+  c->exec("UPDATE sessions SET last_seen_unix = last_seen_unix - 31 * 60 WHERE user_id = "
+          "(SELECT id FROM users WHERE login = ?)",
+          {std::string("expiry_idle")});
+  // Active every few minutes, but signed in 13 hours ago.
+  c->exec("UPDATE sessions SET created_unix = created_unix - 13 * 3600 WHERE user_id = "
+          "(SELECT id FROM users WHERE login = ?)",
+          {std::string("expiry_old")});
+  for (Client* cl : {&idle, &old}) {
+    auto r = cl->get("/api/v1/session");
+    EXPECT_EQ(r.status, 401) << r.body;
+    EXPECT_EQ(r.error_code(), "unauthenticated");
+    EXPECT_EQ(cl->get("/api/v1/orgs").status, 401);
+  }
+  // A session used within the idle time lives on.
+  EXPECT_EQ(admin.get("/api/v1/session").status, 200);
+}
+
 }  // namespace
 }  // namespace lx::test
