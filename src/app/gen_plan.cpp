@@ -179,9 +179,12 @@ Org draw_org(const Plan& p, const District& d, std::int64_t global, std::set<std
   o.status = u < 0.03 ? "closed" : u < 0.05 ? "suspended" : "normal";
   if (o.status == "closed") o.closed_on = iso(core::add_days(registered, std::llround(age_days * (0.2 + 0.8 * r.unit()))));
   const double v = r.unit();
-  if (v < 0.80) {
-    o.verified_on = iso(later(registered, core::add_days(today, -r.between(0, 330))));
-  } else if (v < 0.91) {
+  // R-CEN-2: most checked within the last quarter (census.stale_months = 3), some later, some never.
+  if (v < 0.72) {
+    o.verified_on = iso(later(registered, core::add_days(today, -r.between(0, 85))));
+  } else if (v < 0.86) {
+    o.verified_on = iso(later(registered, core::add_days(today, -r.between(95, 365))));
+  } else if (v < 0.93) {
     o.verified_on = iso(later(registered, core::add_days(today, -r.between(400, 1100))));
   }
   if (!o.closed_on.empty() && !o.verified_on.empty() && o.verified_on > o.closed_on) o.verified_on = o.closed_on;
