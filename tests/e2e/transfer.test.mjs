@@ -4,7 +4,9 @@
 // secretary (shuji) sees both pending transfers into his branch under 待接收,
 // the demo's old one marked 超期, accepts the new one — the member is then
 // his branch's — and sends the old one back with a reason, which 全部/历史
-// shows. Last, 转出 to and 转入 from party orgs outside the system.
+// shows; then he himself sends 欧阳明 to 西城物流有限公司党支部, a branch
+// beyond his own scope, found by name in the dialog. Last, 转出 to and 转入
+// from party orgs outside the system.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer } from './server.mjs'
@@ -70,6 +72,25 @@ async function pickPartyOrg(page, item, name) {
   await page.locator('.el-select-dropdown:visible .el-tree-node__content').filter({ hasText: name }).first().click()
 }
 
+/**
+ * Picks the receiving party org of 发起转接 by typing its name (a remote
+ * search over GET /transfers/destinations); returns the option's meta text.
+ */
+async function pickDestination(page, dialog, name) {
+  const item = dialog.locator('.el-form-item').filter({ hasText: '接收党组织' })
+  const searched = page.waitForResponse((r) => {
+    const u = new URL(r.url())
+    return u.pathname === '/api/v1/transfers/destinations' && u.searchParams.get('q') === name
+  })
+  await item.locator('.el-select input').fill(name)
+  assert.equal((await searched).status(), 200)
+  const option = page.locator('.el-select-dropdown:visible .el-select-dropdown__item').filter({ hasText: name }).first()
+  await option.waitFor()
+  const meta = (await option.locator('[data-test=destination-option-meta]').innerText()).trim()
+  await option.click()
+  return meta
+}
+
 /** A GET /members answer for a name, as the page's session sees it. */
 async function membersNamed(page, name) {
   return page.evaluate(async (q) => (await (await fetch(`/api/v1/members?q=${encodeURIComponent(q)}`)).json()).items, name)
@@ -104,7 +125,7 @@ test('transfers: start, cancel, accept and reject as the receiving branch; in an
       const meta = await pickMember(page, dialog, name)
       assert.match(meta, new RegExp(SENDER), `${name} is in ${SENDER} before: ${meta}`)
       await dialog.locator('[data-test=transfer-current-org]').getByText(SENDER).waitFor()
-      await pickPartyOrg(page, dialog.locator('.el-form-item').filter({ hasText: '接收党组织' }), to)
+      await pickDestination(page, dialog, to)
       await dialog.getByPlaceholder('如：工作调动').fill(note)
       const started = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/transfers')
       await dialog.getByRole('button', { name: '确定' }).click()
@@ -200,6 +221,33 @@ test('transfers: start, cancel, accept and reject as the receiving branch; in an
     assert.ok((await tableRows(page)).some((r) => r[0] === '黄涛' && r.join(' ').includes('已接收')))
     await shot(page, 'transfer-05-history')
     assert.equal((await membersNamed(page, '马磊')).length, 0, '马磊 is not in shuji’s branch')
+
+    // shuji himself sends 欧阳明 to 西城物流, which is not in his scope: the
+    // dialog finds it all the same and says nothing against it.
+    const ownOrgs = await page.evaluate(async () => (await (await fetch('/api/v1/party-orgs')).json()).items)
+    assert.ok(ownOrgs.length > 0 && !ownOrgs.some((p) => p.name === SENDER), `${SENDER} is beyond shuji’s scope`)
+    await page.locator('[data-test=transfer-start]').click()
+    dialog = page.getByRole('dialog', { name: '发起组织关系转接' })
+    await dialog.waitFor()
+    assert.match(await pickMember(page, dialog, '欧阳明'), new RegExp(RECEIVER))
+    const destMeta = await pickDestination(page, dialog, SENDER)
+    assert.match(destMeta, /党支部$/, destMeta) // its parent and type
+    assert.equal(await dialog.getByText('管理范围内').count(), 0, 'no notice against sending beyond the scope')
+    await dialog.getByPlaceholder('如：工作调动').fill('工作调动至西城物流有限公司')
+    const sent = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/transfers')
+    await dialog.getByRole('button', { name: '确定' }).click()
+    const sentAnswer = await sent
+    assert.equal(sentAnswer.status(), 201, await sentAnswer.text())
+    await dialog.waitFor({ state: 'hidden' })
+    await rowOf(page, '欧阳明').filter({ hasText: '待接收' }).waitFor() // on 已发出
+    const mine = await page.evaluate(async () => (await (await fetch('/api/v1/transfers?box=outgoing&status=pending&size=100')).json()).items)
+    const ouyang = mine.find((t) => t.person_name === '欧阳明')
+    assert.ok(ouyang, JSON.stringify(mine))
+    assert.equal(ouyang.kind, 'internal')
+    assert.equal(ouyang.from_party_org_name, RECEIVER)
+    assert.equal(ouyang.to_party_org_name, SENDER)
+    assert.equal(ouyang.started_by, 'shuji')
+    await shot(page, 'transfer-06-beyond-scope')
     assert.deepEqual(errors, [])
   } finally {
     await b.close()
@@ -256,7 +304,7 @@ test('transfers: start, cancel, accept and reject as the receiving branch; in an
     const qian = (await membersNamed(page, '钱晓东'))[0]
     assert.equal(qian.party_org_name, SENDER)
     assert.equal(qian.status, 'full')
-    await shot(page, 'transfer-06-in-out')
+    await shot(page, 'transfer-07-in-out')
     assert.deepEqual(errors, [])
   } finally {
     await b.close()

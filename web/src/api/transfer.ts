@@ -55,6 +55,22 @@ export const getTransfer = (id: Id) => http.get<Transfer>(`/transfers/${id}`)
 /** 发起转接 to another party org of the system; the member stays where he is until it is accepted. */
 export const startTransfer = (t: { person_id: Id; to_party_org_id: Id; started_on: string; note?: string | null }) =>
   http.post<Transfer>('/transfers', t, true)
+/** A party org a transfer may go to. */
+export interface TransferDestination {
+  id: Id
+  name: string
+  /** committee / general_branch / branch (never a party group) */
+  type: string
+  /** '' for the top party org */
+  parent_name: string
+}
+
+/**
+ * Where a transfer may go: every live party org of the system but party
+ * groups, by name fragment — beyond the sender's own scope (member.transfer).
+ */
+export const transferDestinations = (q: { q?: string; page?: number; size?: number }) =>
+  http.get<Page<TransferDestination>>('/transfers/destinations', { page: q.page ?? 1, size: q.size ?? 20, q: q.q })
 /** 接收: the membership moves to the receiving party org from `date`. Only the receiving side may. */
 export const acceptTransfer = (id: Id, date: string) => http.post<Transfer>(`/transfers/${id}/accept`, { date }, true)
 /** 退回 with a reason; the member stays with the sending party org. */
@@ -81,7 +97,7 @@ export interface TransferInInput {
   date: string
 }
 
-/** 转入 from outside the system: creates (or brings back) the member. Errors name `valid_from` for `date`. */
+/** 转入 from outside the system: creates (or brings back) the member. */
 export const transferIn = (t: TransferInInput) => http.post<Transfer>('/transfers/in', t, true)
 /** 转出 to outside the system: ends the membership here on `date`. */
 export const transferOut = (t: { person_id: Id; to_name: string; letter_no?: string | null; date: string }) =>
