@@ -4,10 +4,12 @@
 // period and date (rates as "20.00%" with "1/5", made from the counts); 未落实
 // and 落实率 open exactly the party orgs of GET /stats/life/records (names and
 // unmet duties per row); a bar's red and green parts open unmet:<kind> and
-// met:<kind>, as many as the figure; 出勤率 opens the period's meetings, whose
-// attendance adds up to the card; 月/季/年, 截至日期 and 数据范围 (a branch)
-// change the figures to the API's; an instructor (stats.read, no life.read)
-// gets the figures and the party orgs, and a card that opens nothing.
+// met:<kind>, as many as the figure; 出勤率 opens the period's meetings of
+// exactly the scope (GET /meetings?scope=), whose attendance — online meetings
+// still open marked 未计入 and left out — adds up to the card; 月/季/年,
+// 截至日期 and 数据范围 (a branch, a street) change the figures to the API's;
+// an instructor (stats.read, no life.read) gets the figures and the party
+// orgs, and a card that opens nothing.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer } from './server.mjs'
@@ -155,36 +157,59 @@ async function kindPoint(page, k, n, value, max) {
   return { x: box.x + grid.left + (w * (k + 0.5)) / n, y: box.y + grid.top + h * (1 - value / max) }
 }
 
-/** The period's meetings as the 出勤率 card opens them: the answer's total = `expected`. */
-async function openMeetings(page, query, f, partyOrgId, today) {
+/** Whether /stats/life's attendance counts a meeting: an online one only once it has ended. */
+const counted = (m) => !m.online || (m.ends_at !== null && Date.parse(m.ends_at) <= Date.now())
+
+/**
+ * The period's meetings as the 出勤率 card opens them, for the query's scope:
+ * the request names the scope, the drawer shows the server's list in its
+ * order with the uncounted (open online) ones marked, and the counted ones
+ * add up to the attendance figure.
+ */
+async function openMeetings(page, query, f, today) {
   const to = f.period.to < today ? f.period.to : today
   const answered = page.waitForResponse((r) => {
     if (!/\/api\/v1\/meetings\?/.test(r.url())) return false
     const u = new URL(r.url()).searchParams
-    return u.get('from') === f.period.from && u.get('to') === to && (u.get('party_org_id') ?? '') === (partyOrgId ?? '')
+    return u.get('from') === f.period.from && u.get('to') === to && (u.get('scope') ?? '') === (query.scope ?? '')
   })
   await card(page, 'attendance_rate').click()
   const res = await answered
   assert.equal(res.status(), 200)
   const body = await res.json()
-  const meetings = await all(page, `/api/v1/meetings?${q({ from: f.period.from, to, party_org_id: partyOrgId })}`)
+  const meetings = await all(page, `/api/v1/meetings?${q({ from: f.period.from, to, scope: query.scope })}`)
   assert.equal(body.total, meetings.length)
-  // The meetings listed are the ones the attendance figure counted.
-  assert.equal(meetings.reduce((s, m) => s + m.expected, 0), f.attendance.expected, '应到人次 = attendance.expected')
-  assert.equal(meetings.reduce((s, m) => s + m.present + m.late, 0), f.attendance.present, '出勤人次 = attendance.present')
+  // The meetings listed are the ones the attendance figure counted, and the open online ones.
+  const inFigure = meetings.filter(counted)
+  assert.equal(inFigure.reduce((s, m) => s + m.expected, 0), f.attendance.expected, '应到人次 = attendance.expected')
+  assert.equal(inFigure.reduce((s, m) => s + m.present + m.late, 0), f.attendance.present, '出勤人次 = attendance.present')
   const d = drawer(page)
-  await d.locator('[data-test=life-meetings][data-exact=true] [data-test=records-total][data-loaded=true]').waitFor()
+  await d.locator('[data-test=life-meetings] [data-test=records-total][data-loaded=true]').waitFor()
   assert.equal((await d.locator('[data-test=records-total]').innerText()).trim(), String(meetings.length))
   const rows = d.locator('[data-test=records-table] .el-table__body-wrapper tr.el-table__row')
-  assert.equal(await rows.count(), Math.min(meetings.length, 20))
+  const first = meetings.slice(0, 20)
+  assert.equal(await rows.count(), first.length)
   const orgs = (await d.locator('td.col-party-org .cell').allInnerTexts()).map((t) => t.trim())
   assert.deepEqual(
     orgs,
-    meetings.slice(0, 20).map((m) => m.party_org_name + (m.group_name ? ` · ${m.group_name}` : '')),
+    first.map((m) => m.party_org_name + (m.group_name ? ` · ${m.group_name}` : '')),
     'the meetings in the server’s order',
   )
-  assert.equal(await d.locator('[data-test=meetings-note]').count(), 0, 'exact: no note')
+  for (let k = 0; k < first.length; k++) {
+    const marked = await rows.nth(k).locator('[data-test=meeting-uncounted]').count()
+    assert.equal(marked, counted(first[k]) ? 0 : 1, `${first[k].topic}: marked 未计入 exactly when not counted`)
+  }
   return meetings
+}
+
+/** Picks a node (of `type`: area, party_org) of the dashboard's 数据范围 by name; returns the scope key the life section then shows. */
+async function pickScope(page, name, type, today) {
+  await page.locator('.dashboard .bar .scope').click()
+  await page.locator('.dashboard .bar .scope input').fill(name)
+  await page.locator('.el-popper:visible .el-tree-node__content').getByText(name, { exact: true }).click()
+  const section = page.locator(`[data-test=life-section][data-shown^="${today}|${type}:"][data-state=ok]`)
+  await section.waitFor()
+  return (await section.getAttribute('data-shown')).split('|')[1]
 }
 
 async function pickPeriod(page, period) {
@@ -256,8 +281,9 @@ test('组织生活: cards equal the API, 未落实/落实率/a bar open exactly 
     }
 
     // 出勤率 → the quarter's meetings (one's own scope: exactly those counted).
-    const meetings = await openMeetings(page, query, quarter, undefined, today)
+    const meetings = await openMeetings(page, query, quarter, today)
     assert.ok(meetings.length > 0)
+    assert.ok(meetings.slice(0, 20).some((m) => !counted(m)), 'the demo’s open online meeting is listed (marked) on the first page')
     await shot(page, 'life-dashboard-04-meetings')
     await closeDrawer(page)
 
@@ -305,19 +331,15 @@ test('组织生活: cards equal the API, 未落实/落实率/a bar open exactly 
     // 数据范围 → 东湖科技有限公司党支部, back on today: its figures and its meetings.
     await setDate(page, today)
     await waitLife(page, today, '', 'quarter')
-    await page.locator('.dashboard .bar .scope').click()
-    await page.locator('.dashboard .bar .scope input').fill('东湖科技有限公司党支部')
-    await page.locator('.el-popper:visible .el-tree-node__content').getByText('东湖科技有限公司党支部', { exact: true }).click()
-    const section = page.locator(`[data-test=life-section][data-shown^="${today}|party_org:"][data-state=ok]`)
-    await section.waitFor()
-    const scopeKey = (await section.getAttribute('data-shown')).split('|')[1]
+    const scopeKey = await pickScope(page, '东湖科技有限公司党支部', 'party_org', today)
+    assert.match(scopeKey, /^party_org:\d+$/)
     query = { period: 'quarter', date: today, scope: scopeKey }
     const branch = await checkCards(page, query, '东湖科技有限公司党支部')
     assert.equal(branch.assessed, 1, 'the branch is the one party org assessed')
     assert.ok(branch.attendance.expected > 0 && branch.attendance.expected <= quarter.attendance.expected)
     const assessed = await all(page, `/api/v1/stats/life/records?${q({ ...query, figure: 'assessed' })}`)
     assert.deepEqual(assessed.map((r) => r.party_org_name), ['东湖科技有限公司党支部'])
-    const branchMeetings = await openMeetings(page, query, branch, scopeKey.split(':')[1], today)
+    const branchMeetings = await openMeetings(page, query, branch, today)
     assert.ok(branchMeetings.every((m) => m.party_org_name === '东湖科技有限公司党支部'), 'only the branch’s meetings')
     await shot(page, 'life-dashboard-06-branch-meetings')
     await closeDrawer(page)
@@ -325,6 +347,39 @@ test('组织生活: cards equal the API, 未落实/落实率/a bar open exactly 
       await openLifeRecords(page, () => card(page, 'noncompliant').click(), query, 'noncompliant', branch.noncompliant, '支部未落实')
       await closeDrawer(page)
     }
+
+    // 数据范围 → 东湖街道 (an area): exactly the meetings of the party orgs in the street and below.
+    const areaKey = await pickScope(page, '东湖街道', 'area', today)
+    assert.match(areaKey, /^area:\d+$/)
+    query = { period: 'quarter', date: today, scope: areaKey }
+    const street = await checkCards(page, query, '东湖街道')
+    const streetMeetings = await openMeetings(page, query, street, today)
+    const nodes = (await api(page, '/api/v1/scopes')).body.items
+    const areas = new Set([areaKey.split(':')[1]])
+    for (let grew = true; grew; ) {
+      grew = false
+      for (const n of nodes)
+        if (n.type === 'area' && n.parent_id !== null && areas.has(String(n.parent_id)) && !areas.has(String(n.id))) {
+          areas.add(String(n.id))
+          grew = true
+        }
+    }
+    const inStreet = new Set(
+      (await api(page, '/api/v1/party-orgs?include_dissolved=1')).body.items
+        .filter((p) => p.area_id !== null && areas.has(String(p.area_id)))
+        .map((p) => p.id),
+    )
+    const heldTo = street.period.to < today ? street.period.to : today
+    const district = await all(page, `/api/v1/meetings?${q({ from: street.period.from, to: heldTo })}`)
+    assert.deepEqual(
+      streetMeetings.map((m) => m.id),
+      district.filter((m) => inStreet.has(m.party_org_id)).map((m) => m.id),
+      'the street’s meetings: the district’s of party orgs in the street, no more, no fewer',
+    )
+    assert.ok(streetMeetings.some((m) => m.party_org_name === '东湖科技有限公司党支部'), 'the branch’s meetings are the street’s')
+    assert.ok(streetMeetings.length < district.length, 'other streets’ meetings are left out')
+    await shot(page, 'life-dashboard-07-street-meetings')
+    await closeDrawer(page)
 
     assert.equal(await page.locator('.el-message--error').count(), 0, 'no error message on the dashboard')
     assert.deepEqual(errors, [])
@@ -364,7 +419,7 @@ test('an instructor’s 组织生活: the figures and their party orgs, 出勤�
       assert.equal(await drawer(page).isVisible(), false, 'no drawer for 出勤率')
       // The party orgs behind 未落实 are stats.read's.
       await openLifeRecords(page, () => card(page, 'noncompliant').click(), { period: 'quarter', date: today, scope }, 'noncompliant', f.noncompliant, '指导员未落实')
-      await shot(page, 'life-dashboard-07-instructor')
+      await shot(page, 'life-dashboard-08-instructor')
       await closeDrawer(page)
     }
     // The org figures are there whatever happens to the life ones.

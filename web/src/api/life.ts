@@ -149,6 +149,8 @@ export interface MeetingInput {
 }
 
 export interface MeetingQuery {
+  /** a stats scope (area:2, party_org:5, as /stats/life takes it): exactly that scope's meetings */
+  scope?: string
   party_org_id?: Id
   kind?: MeetingKind | ''
   from?: string
