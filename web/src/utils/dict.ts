@@ -262,6 +262,105 @@ export const orgFieldLabels: Record<string, string> = {
   verified_on: '核实日期',
 }
 
+// member (src/modules/member/rules.cpp; STATS.md bands)
+
+export type MemberStatus = 'full' | 'probationary'
+
+export const memberStatusOptions: DictItem<MemberStatus>[] = [
+  { value: 'full', label: '正式党员' },
+  { value: 'probationary', label: '预备党员' },
+]
+
+export type MemberGender = 'male' | 'female'
+
+export const memberGenderOptions: DictItem<MemberGender>[] = [
+  { value: 'male', label: '男' },
+  { value: 'female', label: '女' },
+]
+
+export type MemberEducation = 'postgraduate' | 'bachelor' | 'college' | 'secondary' | 'junior'
+
+/** Highest first, as the figures count them. */
+export const memberEducationOptions: DictItem<MemberEducation>[] = [
+  { value: 'postgraduate', label: '研究生' },
+  { value: 'bachelor', label: '大学本科' },
+  { value: 'college', label: '大专' },
+  { value: 'secondary', label: '中专/高中' },
+  { value: 'junior', label: '初中及以下' },
+]
+
+export const memberAgeBandOptions: DictItem[] = [
+  { value: 'le35', label: '35岁及以下' },
+  { value: '36_45', label: '36至45岁' },
+  { value: '46_55', label: '46至55岁' },
+  { value: '56_60', label: '56至60岁' },
+  { value: '61_plus', label: '61岁及以上' },
+]
+
+/** The 56 ethnic groups, 汉族 first; stored by name. */
+export const memberEthnicityOptions: string[] = [
+  '汉族', '蒙古族', '回族', '藏族', '维吾尔族', '苗族', '彝族', '壮族', '布依族', '朝鲜族',
+  '满族', '侗族', '瑶族', '白族', '土家族', '哈尼族', '哈萨克族', '傣族', '黎族', '傈僳族',
+  '佤族', '畲族', '高山族', '拉祜族', '水族', '东乡族', '纳西族', '景颇族', '柯尔克孜族', '土族',
+  '达斡尔族', '仫佬族', '羌族', '布朗族', '撒拉族', '毛南族', '仡佬族', '锡伯族', '阿昌族', '普米族',
+  '塔吉克族', '怒族', '乌孜别克族', '俄罗斯族', '鄂温克族', '德昂族', '保安族', '裕固族', '京族', '塔塔尔族',
+  '独龙族', '鄂伦春族', '赫哲族', '门巴族', '珞巴族', '基诺族',
+]
+
+/** How a membership is ended by hand (减少); transfers end memberships themselves. */
+export type MemberEndReason = 'deceased' | 'left' | 'expelled' | 'cancelled'
+
+export const memberEndReasonOptions: (DictItem<MemberEndReason> & { probationaryOnly?: boolean })[] = [
+  { value: 'deceased', label: '去世' },
+  { value: 'left', label: '退党、出党' },
+  { value: 'expelled', label: '开除党籍' },
+  { value: 'cancelled', label: '取消预备党员资格', probationaryOnly: true },
+]
+
+/** How a membership began (memberships[].start_reason). */
+export const memberStartReasonOptions: DictItem[] = [
+  { value: 'admitted', label: '接收为预备党员' },
+  { value: 'registered', label: '登记' },
+  { value: 'transfer', label: '系统内转入' },
+  { value: 'transfer_in', label: '从系统外转入' },
+]
+
+/** What a member history row records (member_history.what). */
+export const memberHistoryLabels: Record<string, string> = {
+  created: '建立人员信息',
+  registered: '登记为党员',
+  admitted: '接收为预备党员',
+  status: '人员类别',
+  membership: '人员类别及入党、转正日期',
+  ended: '减少（组织关系终止）',
+  party_org: '所在党组织',
+  name: '姓名',
+  id_number: '身份证号',
+  gender: '性别',
+  birth_date: '出生日期',
+  ethnicity: '民族',
+  education: '学历',
+  phone: '手机号码',
+  workplace: '工作单位',
+  mobile: '流动党员',
+  transfer_started: '发起组织关系转接',
+  transfer_rejected: '组织关系转接被退回',
+  transfer_cancelled: '撤回组织关系转接',
+  transfer_in: '从系统外转入',
+  transfer_out: '转出到系统外',
+}
+
+auditActionOptions.push(
+  { value: 'member.create', label: '新增党员' },
+  { value: 'member.update', label: '修改党员信息' },
+  { value: 'member.confirm', label: '党员转正' },
+  { value: 'member.end', label: '减少党员' },
+  { value: 'member.reveal', label: '查看党员身份证号/手机号码' },
+  { value: 'import.members', label: '导入党员台账' },
+  { value: 'import.members.dry_run', label: '校验党员台账' },
+  { value: 'export.members', label: '导出党员台账' },
+)
+
 // transfer / recruit (src/modules/member/present.cpp transfer_json; src/modules/recruit/rules.cpp)
 
 export const transferStatusOptions: DictItem<'pending' | 'accepted' | 'rejected' | 'cancelled' | 'done'>[] = [
