@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include "core/time.hpp"
@@ -27,8 +28,53 @@ void JobProgress::update(std::int64_t done, std::int64_t total) {
   c->exec("UPDATE jobs SET done = ?, total = ?, updated_at = ? WHERE id = ?", {done, total, core::now_iso(), id_});
 }
 
-Jobs::Jobs(db::Database& db, int workers) : db_(db) {
+Jobs::Jobs(db::Database& db, int workers, int stale_seconds) : db_(db), stale_seconds_(stale_seconds) {
+  reap_stale();   // what a process that died left behind
   for (int k = 0; k < workers; ++k) threads_.emplace_back([this] { worker(); });
+  keeper_ = std::thread([this] { keeper(); });
+}
+
+void Jobs::reap_stale() {
+  try {
+    std::vector<std::int64_t> mine;
+    {
+      std::lock_guard lock(mu_);
+      mine.assign(live_.begin(), live_.end());
+    }
+    auto c = db_.acquire();
+    auto rows = c->query("SELECT id FROM jobs WHERE status IN ('queued', 'running') AND "
+                         "(heartbeat_unix IS NULL OR heartbeat_unix < ?)",
+                         {core::now_unix() - stale_seconds_});
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+      const auto id = rows.i(k, 0);
+      if (std::find(mine.begin(), mine.end(), id) != mine.end()) continue;
+      c->exec("UPDATE jobs SET status = 'failed', error = ?, updated_at = ? WHERE id = ? AND status IN ('queued', "
+              "'running')",
+              {std::string("服务中断，任务未完成（已自动结束），请重新提交"), core::now_iso(), id});
+      spdlog::warn("job {} was left unfinished by a stopped process: marked failed", id);
+    }
+  } catch (const std::exception& e) {
+    spdlog::warn("stale job check failed: {}", e.what());
+  }
+}
+
+void Jobs::keeper() {
+  int ticks = 0;
+  for (;;) {
+    std::vector<std::int64_t> mine;
+    {
+      std::unique_lock lock(mu_);
+      if (cv_.wait_for(lock, std::chrono::seconds(10), [&] { return stopping_; })) return;
+      mine.assign(live_.begin(), live_.end());
+    }
+    try {
+      auto c = db_.acquire();
+      for (auto id : mine) c->exec("UPDATE jobs SET heartbeat_unix = ? WHERE id = ?", {core::now_unix(), id});
+    } catch (const std::exception&) {
+      // A long write transaction (an import) may hold SQLite's lock: the next beat will do.
+    }
+    if (++ticks % 6 == 0) reap_stale();
+  }
 }
 
 Jobs::~Jobs() {
@@ -40,6 +86,7 @@ Jobs::~Jobs() {
   }
   cv_.notify_all();
   for (auto& t : threads_) t.join();
+  if (keeper_.joinable()) keeper_.join();
   for (auto& [id, work] : left) {
     try {
       auto c = db_.acquire();
@@ -53,12 +100,13 @@ Jobs::~Jobs() {
 std::int64_t Jobs::create(db::Connection& c, const std::string& kind, std::int64_t user_id, JobWork work) {
   const std::string now = core::now_iso();
   auto rows = c.query(
-      "INSERT INTO jobs (kind, status, done, total, created_by, created_at, updated_at) VALUES (?, 'queued', 0, 0, ?, ?, ?) "
-      "RETURNING id",
-      {kind, user_id ? db::Value(user_id) : db::Value(nullptr), now, now});
+      "INSERT INTO jobs (kind, status, done, total, created_by, created_at, updated_at, heartbeat_unix) "
+      "VALUES (?, 'queued', 0, 0, ?, ?, ?, ?) RETURNING id",
+      {kind, user_id ? db::Value(user_id) : db::Value(nullptr), now, now, core::now_unix()});
   std::int64_t id = rows.i(0, 0);
   std::lock_guard lock(mu_);
   created_[id] = std::move(work);
+  live_.insert(id);
   return id;
 }
 
@@ -77,7 +125,10 @@ void Jobs::start(const std::vector<std::int64_t>& ids) {
 
 void Jobs::discard(const std::vector<std::int64_t>& ids) {
   std::lock_guard lock(mu_);
-  for (auto id : ids) created_.erase(id);
+  for (auto id : ids) {
+    created_.erase(id);
+    live_.erase(id);
+  }
 }
 
 void Jobs::worker() {
@@ -120,16 +171,22 @@ void Jobs::execute(std::int64_t id, JobWork& work) {
   } catch (const std::exception& e) {
     spdlog::error("job {}: could not record the outcome: {}", id, e.what());
   }
+  std::lock_guard lock(mu_);
+  live_.erase(id);
 }
 
 boost::json::value Jobs::run_now(const std::string& kind, std::int64_t user_id, JobWork work) {
   std::int64_t id = db_.transaction([&](db::Connection& c) {
     auto rows = c.query(
-        "INSERT INTO jobs (kind, status, done, total, created_by, created_at, updated_at) VALUES (?, 'queued', 0, 0, ?, ?, ?) "
-        "RETURNING id",
-        {kind, user_id ? db::Value(user_id) : db::Value(nullptr), core::now_iso(), core::now_iso()});
+        "INSERT INTO jobs (kind, status, done, total, created_by, created_at, updated_at, heartbeat_unix) "
+        "VALUES (?, 'queued', 0, 0, ?, ?, ?, ?) RETURNING id",
+        {kind, user_id ? db::Value(user_id) : db::Value(nullptr), core::now_iso(), core::now_iso(), core::now_unix()});
     return rows.i(0, 0);
   });
+  {
+    std::lock_guard lock(mu_);
+    live_.insert(id);
+  }
   execute(id, work);
   auto c = db_.acquire();
   auto j = job_json(*c, id);

@@ -2,7 +2,9 @@
 // row in the database holds status and progress, so any server process can
 // answer GET /api/v1/jobs/{id}; the work itself runs on this process's worker
 // threads. A job submitted by a request starts only after that request's
-// transaction commits.
+// transaction commits. The process stamps a heartbeat on the jobs it holds;
+// a queued or running job whose heartbeat is older than `stale_seconds`
+// belongs to a process that died and is failed (at start and every minute).
 #pragma once
 #include <boost/json/value.hpp>
 #include <condition_variable>
@@ -10,6 +12,7 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <set>
 #include <thread>
 #include <vector>
 
@@ -39,7 +42,7 @@ using JobWork = std::function<boost::json::value(db::Database&, JobProgress&)>;
 
 class Jobs {
  public:
-  Jobs(db::Database& db, int workers);
+  Jobs(db::Database& db, int workers, int stale_seconds = 300);
   ~Jobs();  // lets running jobs finish, fails queued ones
   Jobs(const Jobs&) = delete;
   Jobs& operator=(const Jobs&) = delete;
@@ -58,6 +61,9 @@ class Jobs {
  private:
   void worker();
   void execute(std::int64_t id, JobWork& work);
+  // Stamps the heartbeat of the jobs this process holds; fails stale ones of others.
+  void keeper();
+  void reap_stale();
 
   db::Database& db_;
   std::mutex mu_;
@@ -65,7 +71,10 @@ class Jobs {
   std::deque<std::pair<std::int64_t, JobWork>> queue_;
   std::map<std::int64_t, JobWork> created_;
   bool stopping_ = false;
+  std::set<std::int64_t> live_;   // queued or running here (heartbeats)
+  int stale_seconds_;
   std::vector<std::thread> threads_;
+  std::thread keeper_;
 };
 
 // The job row as JSON (the API's Job object).
