@@ -69,6 +69,7 @@ const std::map<std::string, Setter>& setters() {
       {"session_idle_minutes", i32(&Config::session_idle_minutes, 1, 7 * 24 * 60)},
       {"session_absolute_hours", i32(&Config::session_absolute_hours, 1, 30 * 24)},
       {"secure_cookies", boolean(&Config::secure_cookies)},
+      {"trusted_proxies", str(&Config::trusted_proxies)},
       {"password_min_length", i32(&Config::password_min_length, 6, 128)},
       {"password_min_classes", i32(&Config::password_min_classes, 1, 4)},
       {"lockout_threshold", i32(&Config::lockout_threshold, 1, 100)},

@@ -34,6 +34,10 @@ struct Config {
   int session_idle_minutes = 30;
   int session_absolute_hours = 12;
   bool secure_cookies = false;                  // set when served over TLS
+  // Reverse proxies whose X-Forwarded-For is believed (comma-separated IPs,
+  // e.g. "127.0.0.1" behind a local nginx); empty: the header is ignored and
+  // the peer's address is the client's (audit rows, access log).
+  std::string trusted_proxies;
 
   // Identity controls (等保 2.0 level 3).
   int password_min_length = 8;

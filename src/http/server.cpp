@@ -44,6 +44,40 @@ std::string Request::cookie(std::string_view name) const {
 
 namespace {
 
+// The client's address: the peer's, or — when the peer is a trusted proxy —
+// the right-most X-Forwarded-For entry that is not itself a trusted proxy
+// (entries to its left were written by the client and prove nothing).
+std::string client_ip(const std::string& peer, const std::string& forwarded, const std::string& trusted) {
+  auto trusted_ip = [&](const std::string& ip) {
+    std::size_t k = 0;
+    while (k <= trusted.size()) {
+      auto comma = trusted.find(',', k);
+      if (comma == std::string::npos) comma = trusted.size();
+      std::string t = trusted.substr(k, comma - k);
+      t.erase(0, t.find_first_not_of(' '));
+      t.erase(t.find_last_not_of(' ') + 1);
+      if (!t.empty() && t == ip) return true;
+      k = comma + 1;
+    }
+    return false;
+  };
+  if (trusted.empty() || forwarded.empty() || !trusted_ip(peer)) return peer;
+  std::string rest = forwarded;
+  while (!rest.empty()) {
+    const auto comma = rest.rfind(',');
+    std::string entry = comma == std::string::npos ? rest : rest.substr(comma + 1);
+    rest = comma == std::string::npos ? std::string() : rest.substr(0, comma);
+    entry.erase(0, entry.find_first_not_of(' '));
+    entry.erase(entry.find_last_not_of(' ') + 1);
+    boost::system::error_code ec;
+    const auto addr = boost::asio::ip::make_address(entry, ec);
+    if (ec) return peer;   // not an address: believe nothing
+    const std::string ip = addr.to_string();
+    if (!trusted_ip(ip)) return ip;
+  }
+  return peer;
+}
+
 // Fills path and query from the request target; false when it is malformed.
 bool parse_target(Request& req) {
   auto r = boost::urls::parse_origin_form(req.raw.target());
@@ -160,7 +194,7 @@ struct Server::Impl {
 
         Request req;
         req.raw = parser.release();
-        req.remote_ip = ip;
+        req.remote_ip = client_ip(ip, std::string(req.raw["X-Forwarded-For"]), cfg.trusted_proxies);
         const bool keep_alive = req.raw.keep_alive() && !stopping;
         const unsigned version = req.raw.version();
         const bool head = req.raw.method() == Verb::head;

@@ -139,5 +139,34 @@ TEST_F(SecurityApi, IdleAndAbsoluteSessionExpiry) {
   EXPECT_EQ(admin.get("/api/v1/session").status, 200);
 }
 
+// Behind a reverse proxy the audit trail names the client, not the proxy — but
+// only when the proxy is trusted (trusted_proxies); otherwise X-Forwarded-For
+// is a client's claim and is ignored.
+std::string last_audit_ip(Server& s) {
+  auto c = s.db().acquire();
+  return c->scalar_text("SELECT ip FROM audit_log ORDER BY id DESC LIMIT 1").value_or("");
+}
+
+TEST(ForwardedFor, TheClientBehindATrustedProxyIsAudited) {
+  LX_SKIP_IF_NO_BACKEND();
+  const std::string body = R"({"login":"nobody_fwd","password":"Wrong#2024pass"})";
+  const std::vector<std::pair<std::string, std::string>> fwd = {{"X-Forwarded-For", "198.51.100.9, 203.0.113.7"},
+                                                                  {"Content-Type", "application/json"}};
+  {
+    Server trusting(ServerOptions{.demo = false, .sets = {"trusted_proxies=127.0.0.1, ::1"}});
+    EXPECT_EQ(Client(trusting.port()).request("POST", "/api/v1/session", body, fwd).status, 401);
+    EXPECT_EQ(last_audit_ip(trusting), "203.0.113.7");
+    // A forged header that is not an address is not believed.
+    EXPECT_EQ(Client(trusting.port())
+                  .request("POST", "/api/v1/session", body, {{"X-Forwarded-For", "<script>"}, {"Content-Type", "application/json"}})
+                  .status,
+              401);
+    EXPECT_EQ(last_audit_ip(trusting), "127.0.0.1");
+  }
+  Server plain(ServerOptions{.demo = false});
+  EXPECT_EQ(Client(plain.port()).request("POST", "/api/v1/session", body, fwd).status, 401);
+  EXPECT_EQ(last_audit_ip(plain), "127.0.0.1");
+}
+
 }  // namespace
 }  // namespace lx::test
