@@ -169,6 +169,9 @@ TEST_F(MemberLedgerApi, RowProblemsAndWhoMayImport) {
   // Instructors and members import nothing.
   Client zhidao = demo_login(s, "zhidaoyuan");
   EXPECT_EQ(upload(zhidao, "/api/v1/import/members?dry_run=1", mine).status, 403);
+  // The export holds plain ID numbers and phones: roles that may reveal them only (R-ID-4).
+  EXPECT_EQ(demo_login(s, "donghu").get("/api/v1/export/members").status, 403);
+  EXPECT_EQ(shuji.get("/api/v1/export/members").status, 200);
   // The street office imports within its street.
   Client donghu = demo_login(s, "donghu");
   std::string other = "姓名,身份证号,人员类别,入党日期,所在党组织\n问题己," + make_id("19900306", 2 * next_serial() + 1) +

@@ -97,6 +97,9 @@ Response import(Ctx& ctx) {
 Response export_ledger(Ctx& ctx) {
   const Def& d = def_of(ctx);
   if (!core::role_allows(ctx.me().role, d.read_permission)) throw ApiError(403, "forbidden", "当前角色无权执行此操作");
+  // R-ID-4: a file of plain ID numbers and phones is for roles that may reveal them.
+  if (d.personal_data && !core::role_allows(ctx.me().role, "member.reveal"))
+    throw ApiError(403, "forbidden", "当前角色无权导出含完整身份证号、手机号的台账");
   auto bytes = ensure(workbook(d.export_sheet(ctx.conn(), who_of(ctx))));
   if (d.personal_data) {
     // R-ID-4: the file holds plain ID numbers or phones, so the export is an audited view.

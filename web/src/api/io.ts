@@ -4,13 +4,14 @@ import { download, upload } from './http'
 import type { Id } from './account'
 import type { Job } from './platform'
 
-export type LedgerName = 'orgs' | 'party-orgs' | 'assignments' | 'mass-orgs'
+export type LedgerName = 'orgs' | 'party-orgs' | 'assignments' | 'mass-orgs' | 'members'
 
 export const ledgerTitles: Record<LedgerName, string> = {
   orgs: '两新组织台账',
   'party-orgs': '党组织台账',
   assignments: '指导员与联络员台账',
   'mass-orgs': '群团组织台账',
+  members: '党员台账',
 }
 
 /** One problem of an import: the row and column as Excel shows them, the cell, the reason. */
