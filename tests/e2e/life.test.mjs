@@ -3,16 +3,20 @@
 // yet (src/app/demo_life.cpp). 落实情况 shows this month's cell as the API's
 // matrix has it (red: the committee meeting is owed); the reminder above 三会一课
 // names what GET /life/reminders names. 登记会议: a 支部委员会 earlier this month
-// with every member of the branch pre-filled (as GET /members gives them,
-// probationary members marked), one absent without a reason (refused in the
-// browser, nothing sent), then 病假; a start later today refused by the
+// with every member of the branch pre-filled (as GET /life/expected gives
+// them for the day, GET /members not asked; probationary members marked), two
+// unticked as not expected (应到, offered for committee and group meetings
+// only: a 支部党员大会 lists everyone) and left out of the record, one absent
+// without a reason (refused in the browser, nothing sent), then 病假; a start
+// later today refused by the
 // server with its message under 开始时间 and nothing recorded; minutes typed
 // with the editor's bold button and HTML with a <script> and an onerror
 // slipped in — the server's
 // answer and the detail drawer keep the text and drop both; a .exe attachment
 // is refused with the server's own message, a .txt is kept. The meeting is in
 // the list with 出席/应到 as the API counts it, in the calendar on its day, and
-// its detail shows the absence; 修改 sends only the field changed; the demo's
+// its detail shows the absence; 修改 offers every member again, the two left
+// out unticked, and sends only the field changed; the demo's
 // online meeting shows its state. A 谈心谈话 by the secretary is listed as GET
 // /heart-talks has it. Back on 落实情况 the cell's 已开/应开 equals GET
 // /life/compliance, one more duty met, green when the committee meeting was
@@ -35,6 +39,14 @@ after(async () => {
 })
 
 const BRANCH = '东湖科技有限公司党支部'
+
+/** Each demo login's password now valid (the one-time one is changed on first sign-in). */
+const passwords = new Map()
+async function signInAs(page, login) {
+  const password = passwords.get(login) ?? server.passwordFor(login)
+  assert.ok(password, `the demo prints ${login}’s one-time password`)
+  passwords.set(login, await signIn(page, server.url, login, password))
+}
 
 /** A GET of the API with the page's session. */
 async function api(page, path) {
@@ -82,6 +94,16 @@ async function tableRows(scope, dataTest) {
     .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.innerText.replace(/\s+/g, ' ').trim())))
 }
 
+/** Waits until `locator` matches exactly `n` elements. */
+async function waitCount(locator, n, what) {
+  const until = Date.now() + 30_000
+  let count
+  while ((count = await locator.count()) !== n) {
+    if (Date.now() > until) assert.fail(`${what}: ${count} instead of ${n}`)
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}
+
 /** Opens 落实情况 and returns the matrix answer it loaded and the branch's row in it. */
 async function openCompliance(page) {
   const listed = page.waitForResponse((r) => r.request().method() === 'GET' && new URL(r.url()).pathname === '/api/v1/life/matrix')
@@ -99,7 +121,7 @@ test('三会一课: record a committee meeting with attendance, minutes and atta
   assert.ok(password, 'the demo prints shuji’s one-time password')
   const { page, errors, close } = await openBrowser()
   try {
-    await signIn(page, server.url, 'shuji', password)
+    passwords.set('shuji', await signIn(page, server.url, 'shuji', password))
     const session = await api(page, '/api/v1/session')
     const branchId = session.user.scope.id
     assert.equal(session.user.scope.name, BRANCH)
@@ -131,7 +153,8 @@ test('三会一课: record a committee meeting with attendance, minutes and atta
       for (const c of row.months) {
         const el = page.locator(`[data-test=cell-${branchId}-${c.month}]`)
         const state = await el.getAttribute('data-state')
-        const want = !c.owed ? 'none' : c.from > today ? 'pending' : c.complies ? 'ok' : 'owed'
+        assert.equal(c.future, c.from > today, `month ${c.month}: future is a month not begun`)
+        const want = !c.owed ? 'none' : c.future ? 'pending' : c.complies ? 'ok' : 'owed'
         assert.equal(state, want, `month ${c.month}`)
       }
       await shot(page, 'life-01-compliance-before')
@@ -153,10 +176,22 @@ test('三会一课: record a committee meeting with attendance, minutes and atta
     await shot(page, 'life-02-meetings')
 
     // ---- 登记会议
-    const members = (await api(page, `/api/v1/members?party_org_id=${branchId}&size=200`)).items.filter(
-      (m) => String(m.party_org_id) === String(branchId),
+    const members = (await api(page, `/api/v1/life/expected?party_org_id=${branchId}&date=${meetingDay}`)).items
+    assert.ok(members.length >= 5)
+    const byName = new Map(
+      (await api(page, `/api/v1/members?party_org_id=${branchId}&size=200`)).items
+        .filter((m) => String(m.party_org_id) === String(branchId))
+        .map((m) => [m.name, m]),
     )
-    assert.ok(members.length >= 3)
+    let askedMembers = 0
+    const countMembers = (r) => {
+      if (new URL(r.url()).pathname === '/api/v1/members') askedMembers++
+    }
+    page.on('request', countMembers)
+    const prefilled = page.waitForResponse((r) => {
+      const u = new URL(r.url())
+      return u.pathname === '/api/v1/life/expected' && u.searchParams.get('party_org_id') === String(branchId)
+    })
     await page.locator('[data-test=meeting-new]').click()
     const dialog = page.getByRole('dialog', { name: '登记会议' })
     await dialog.waitFor()
@@ -169,20 +204,51 @@ test('三会一课: record a committee meeting with attendance, minutes and atta
     await dialog.getByPlaceholder('主持人姓名').fill('张书记')
     await dialog.getByPlaceholder('记录人姓名').fill('王芳')
 
-    // The attendance: every member of the branch that day, probationary members without a vote.
+    // The attendance: every member of the branch that day (GET /life/expected, in its order),
+    // probationary members without a vote; GET /members is not asked.
+    assert.equal((await prefilled).status(), 200)
     const attendanceRows = dialog.locator('[data-test=attendance-table] .el-table__body-wrapper tr.el-table__row')
     await page.waitForFunction(
       (n) => document.querySelectorAll('[data-test=attendance-table] .el-table__body-wrapper tr.el-table__row').length === n,
       members.length,
     )
-    const names = (await tableRows(dialog, 'attendance-table')).map((cells) => cells[0])
+    const expectedCount = async () => Number((await dialog.locator('[data-test=attendance-expected]').innerText()).trim())
+    // A committee meeting: the first column is 应到, then the name.
+    const names = (await tableRows(dialog, 'attendance-table')).map((cells) => cells[1])
+    assert.deepEqual(
+      names.map((n) => n.replace('预备党员·无表决权', '').trim()),
+      members.map((m) => m.person_name),
+      'the day’s members in the server’s order',
+    )
     for (const m of members) {
-      const line = names.find((n) => n.startsWith(m.name))
-      assert.ok(line, `${m.name} is on the attendance list`)
-      const probationary = !m.confirmed_on || m.confirmed_on > meetingDay
-      assert.equal(line.includes('预备党员·无表决权'), probationary, `${m.name}: ${line}`)
+      const line = names.find((n) => n.startsWith(m.person_name))
+      assert.equal(line.includes('预备党员·无表决权'), !m.voting, `${m.person_name}: ${line}`)
+      const record = byName.get(m.person_name)
+      assert.ok(record, `${m.person_name} is a member of the branch`)
+      assert.equal(!m.voting, !record.confirmed_on || record.confirmed_on > meetingDay, `${m.person_name}: voting as the record says`)
     }
-    const absentName = names[1].replace('预备党员·无表决权', '').trim()
+    assert.equal(askedMembers, 0, 'the form did not ask GET /members')
+    page.off('request', countMembers)
+
+    // 应到: all ticked at first; two who are not on the committee unticked, left out of the count.
+    const boxes = dialog.locator('[data-test=attendance-expected-box]')
+    assert.equal(await boxes.count(), members.length)
+    assert.equal(await expectedCount(), members.length)
+    const leftOut = members.slice(-2).map((m) => m.person_name)
+    for (const name of leftOut) await attendanceRows.filter({ hasText: name }).locator('[data-test=attendance-expected-box]').click()
+    assert.equal(await expectedCount(), members.length - 2)
+    // Other kinds list everyone: no 应到 column, every member counted; back to 支部委员会, the ticks are kept.
+    await dialog.locator('[data-test=meeting-kind]').click()
+    await pickOption(page, '支部党员大会')
+    await waitCount(boxes, 0, 'a 支部党员大会 has no 应到 boxes')
+    assert.equal(await expectedCount(), members.length)
+    await dialog.locator('[data-test=meeting-kind]').click()
+    await pickOption(page, '支部委员会')
+    await boxes.first().waitFor()
+    assert.equal(await expectedCount(), members.length - 2)
+
+    const absentName = members[1].person_name
+    assert.ok(!leftOut.includes(absentName))
     const absentRow = attendanceRows.filter({ hasText: absentName })
     await absentRow.locator('.el-radio').filter({ hasText: '缺席' }).click()
 
@@ -245,11 +311,13 @@ test('三会一课: record a committee meeting with attendance, minutes and atta
     const sent = JSON.parse(answer.request().postData())
     assert.equal(sent.kind, 'committee_meeting')
     assert.equal(sent.starts_at, startsAt)
-    assert.equal(sent.attendance.length, members.length)
+    assert.equal(sent.attendance.length, members.length - 2, 'the unticked members are not sent')
+    const leftOutIds = members.slice(-2).map((m) => m.person_id)
+    assert.ok(sent.attendance.every((a) => !leftOutIds.includes(a.person_id)))
     const meeting = await answer.json()
     assert.equal(meeting.topic, topic)
     assert.equal(meeting.starts_local, startsAt)
-    assert.equal(meeting.expected, members.length)
+    assert.equal(meeting.expected, members.length - 2)
     assert.equal(meeting.absent, 1)
     const absent = meeting.attendance.find((a) => a.status === 'absent')
     assert.equal(absent.person_name, absentName)
@@ -321,7 +389,15 @@ test('三会一课: record a committee meeting with attendance, minutes and atta
       return el && el.value !== ''
     })
     assert.equal(await topicInput.inputValue(), topic)
-    assert.equal((await tableRows(editDialog, 'attendance-table')).length, stored.expected)
+    // Every member of the day again: those recorded ticked, the two left out unticked.
+    const editRows = editDialog.locator('[data-test=attendance-table] .el-table__body-wrapper tr.el-table__row')
+    await waitCount(editRows.locator('[data-test=attendance-expected-box]'), members.length, 'the edit’s rows')
+    assert.equal(stored.expected, members.length - 2)
+    assert.equal(Number((await editDialog.locator('[data-test=attendance-expected]').innerText()).trim()), stored.expected)
+    for (const m of members) {
+      const box = editRows.filter({ hasText: m.person_name }).locator('[data-test=attendance-expected-box] input')
+      assert.equal(await box.isChecked(), !leftOut.includes(m.person_name), `${m.person_name}: 应到 as recorded`)
+    }
     const newTopic = topic + ' 修订'
     await topicInput.fill(newTopic)
     const patched = page.waitForResponse((r) => r.request().method() === 'PATCH' && new URL(r.url()).pathname === `/api/v1/meetings/${meeting.id}`)
@@ -371,7 +447,7 @@ test('三会一课: record a committee meeting with attendance, minutes and atta
     await talkDialog.getByText('请选择谈话对象').waitFor() // checked in the browser
     await talkDialog.locator('[data-test=talk-post]').click()
     await pickOption(page, '书记 张书记')
-    const talkedWith = members[members.length - 1].name
+    const talkedWith = members[members.length - 1].person_name
     await talkDialog.locator('[data-test=talk-person]').click()
     await pickOption(page, talkedWith)
     await talkDialog.getByPlaceholder('谈话要点').fill('谈工作、谈思想')
@@ -451,5 +527,81 @@ test('三会一课: record a committee meeting with attendance, minutes and atta
     assert.deepEqual(errors, [])
   } finally {
     await close()
+  }
+})
+
+/** A call of the API with the page's session, its CSRF token for a write; the status and JSON answer. */
+async function call(page, method, path, body) {
+  return page.evaluate(
+    async ([method, path, body]) => {
+      const headers = { Accept: 'application/json', 'Content-Type': 'application/json' }
+      if (method !== 'GET') headers['X-CSRF-Token'] = (await (await fetch('/api/v1/session')).json()).csrf_token
+      const r = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+      return { status: r.status, body: await r.json().catch(() => null) }
+    },
+    [method, path, body],
+  )
+}
+
+test('修改 a closed online meeting starts from its stored minutes, not the discussion appended to them', { timeout: 180_000 }, async () => {
+  // shuji holds an online theme day open now; the member dangyuan takes part; shuji then ends it.
+  const shuji = await openBrowser()
+  const member = await openBrowser()
+  try {
+    const { page, errors } = shuji
+    await signInAs(page, 'shuji')
+    const branchId = (await api(page, '/api/v1/session')).user.scope.id
+    const topic = `网上主题党日 e2e-${Date.now().toString(36)}`
+    const recorded = '<p>请围绕本月学习内容发言。</p>'
+    const made = await call(page, 'POST', '/api/v1/meetings', {
+      kind: 'theme_day',
+      party_org_id: branchId,
+      topic,
+      online: true,
+      starts_at: shanghaiMinute(new Date(Date.now() - 10 * 60_000)),
+      ends_at: shanghaiMinute(new Date(Date.now() + 60 * 60_000)),
+      minutes: recorded,
+    })
+    assert.equal(made.status, 201, JSON.stringify(made.body))
+    const id = made.body.id
+
+    await signInAs(member.page, 'dangyuan')
+    const said = '学习了，深受启发。'
+    const posted = await call(member.page, 'POST', `/api/v1/meetings/${id}/messages`, { body: said })
+    assert.equal(posted.status, 201, JSON.stringify(posted.body))
+    const ended = await call(page, 'PATCH', `/api/v1/meetings/${id}`, { ends_at: shanghaiMinute(new Date()) })
+    assert.equal(ended.status, 200, JSON.stringify(ended.body))
+    const closed = await api(page, `/api/v1/meetings/${id}`)
+    assert.equal(closed.state, 'closed')
+    assert.ok(closed.minutes.includes('网上讨论记录') && closed.minutes.includes(said), 'the discussion is appended to the minutes')
+    assert.ok(!closed.stored_minutes.includes('网上讨论记录') && closed.stored_minutes.includes('请围绕本月学习内容发言'))
+
+    // 修改 from the list: the editor holds the stored minutes only; a new topic is all that is sent.
+    await openMenu(page, '组织生活', '三会一课')
+    await page.waitForURL((u) => u.pathname === '/life')
+    const row = page.locator('[data-test=meeting-table] .el-table__body-wrapper tr.el-table__row').filter({ hasText: topic })
+    await row.getByRole('button', { name: '修改' }).click()
+    const dialog = page.getByRole('dialog', { name: '修改会议' })
+    await dialog.waitFor()
+    const editor = dialog.locator('[data-test=minutes-editor]')
+    await editor.getByText('请围绕本月学习内容发言。').waitFor()
+    const inEditor = await editor.innerText()
+    assert.ok(!inEditor.includes('网上讨论记录') && !inEditor.includes(said), `the editor: ${inEditor}`)
+    await shot(page, 'life-11-online-edit')
+    await dialog.getByPlaceholder('请输入会议主题').fill(topic + ' 修订')
+    const patched = page.waitForResponse((r) => r.request().method() === 'PATCH' && new URL(r.url()).pathname === `/api/v1/meetings/${id}`)
+    await dialog.locator('[data-test=meeting-save]').click()
+    const patch = await patched
+    assert.equal(patch.status(), 200, await patch.text())
+    assert.deepEqual(JSON.parse(patch.request().postData()), { topic: topic + ' 修订' })
+    await dialog.waitFor({ state: 'hidden' })
+    const after = await api(page, `/api/v1/meetings/${id}`)
+    assert.equal(after.stored_minutes, closed.stored_minutes, 'the stored minutes unchanged')
+    assert.equal(after.minutes.split('网上讨论记录').length, 2, 'the discussion appended once, not stored into the minutes')
+    assert.deepEqual(errors, [])
+    assert.deepEqual(member.errors, [])
+  } finally {
+    await member.close()
+    await shuji.close()
   }
 })

@@ -115,6 +115,8 @@ export interface Message {
 export interface MeetingDetail extends Meeting {
   /** sanitised HTML (safe to v-html); a closed online meeting's discussion is appended */
   minutes: string
+  /** the minutes as recorded, without the appended discussion: what an edit starts from */
+  stored_minutes: string
   /** online: upcoming / open / closed; otherwise held */
   state: 'held' | 'upcoming' | 'open' | 'closed'
   attendance: Attendance[]
@@ -142,7 +144,10 @@ export interface MeetingInput {
   by_secretary?: boolean
   /** rich text; the server keeps only safe formatting */
   minutes?: string | null
-  /** every member expected that day; an absence needs its reason */
+  /**
+   * every member of the party org that day; a committee or group meeting
+   * (committee_meeting, group_meeting) only those it expected. An absence needs its reason.
+   */
   attendance?: { person_id: Id; status: AttendanceStatus; absence_reason?: AbsenceReason | null; absence_note?: string | null }[]
   /** member reviews only (R-LIFE-7) */
   ratings?: { person_id: Id; rating: Rating }[]
@@ -164,6 +169,12 @@ export const listMeetings = (q: MeetingQuery = {}) => http.get<Page<Meeting>>('/
 export const getMeeting = (id: Id) => http.get<MeetingDetail>(`/meetings/${id}`)
 export const createMeeting = (body: MeetingInput) => http.post<MeetingDetail>('/meetings', body, true)
 export const updateMeeting = (id: Id, body: MeetingInput) => http.patch<MeetingDetail>(`/meetings/${id}`, body, true)
+/**
+ * Who a meeting of the party org on `date` (YYYY-MM-DD) expects: its members
+ * that day, in the server's order, status null (life.write).
+ */
+export const expectedMembers = (party_org_id: Id, date: string) =>
+  http.get<{ items: Attendance[]; total: number; date: string }>('/life/expected', { party_org_id, date })
 export const deleteMeeting = (id: Id) => http.del<{ id: Id; deleted: boolean }>(`/meetings/${id}`)
 
 /** Uploads a file as a meeting's attachment (PDF, Word, Excel, PowerPoint, JPG, PNG, TXT; at most 10 MB). */
@@ -271,6 +282,8 @@ export interface MatrixCell {
   to: string
   /** false: nothing was owed that month */
   owed: boolean
+  /** the month has not begun: nothing is due yet (尚未到期) */
+  future: boolean
   complies: boolean
   duties_total: number
   duties_met: number

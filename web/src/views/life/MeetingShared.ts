@@ -1,9 +1,9 @@
 // What the 三会一课 and 落实情况 pages share: the members of a party org on a
-// day (the attendance list a meeting must carry), the kinds a meeting can be
+// day (the attendance list a meeting carries), the kinds a meeting can be
 // recorded as, the online states, and Shanghai times and months.
 import type { Id } from '@/api/account'
-import { listMembers, type Member } from '@/api/member'
 import {
+  expectedMembers,
   meetingKinds,
   type AbsenceReason,
   type AttendanceStatus,
@@ -52,11 +52,19 @@ export interface AttendanceRow {
   name: string
   /** false: probationary on that day (预备党员·无表决权) */
   voting: boolean
+  /**
+   * 应到: listed in the attendance. Only a committee or group meeting may
+   * leave members out (see partialAttendance); other kinds list everyone.
+   */
+  expected: boolean
   status: AttendanceStatus
   absence_reason: AbsenceReason | ''
   absence_note: string
   rating: Rating | ''
 }
+
+/** Kinds whose attendance lists only the members expected (the committee, the group), not the whole party org. */
+export const partialAttendance = (kind: MeetingKind | '' | string) => kind === 'committee_meeting' || kind === 'group_meeting'
 
 /** A party org's member on a day, as the attendance list needs him. */
 export interface DayMember {
@@ -66,26 +74,13 @@ export interface DayMember {
 }
 
 /**
- * The members of exactly this party org on `day` (GET /members of the
- * party org, ended memberships included, kept when the membership covers the
- * day), in the server's order. The server checks the list again.
+ * The members of exactly this party org on `day` (GET /life/expected), in
+ * the server's order, probationary ones without a vote. The server checks
+ * the list again.
  */
 export async function membersOn(partyOrgId: Id, day: string): Promise<DayMember[]> {
-  const all: Member[] = []
-  for (let page = 1; page <= 100; page++) {
-    const r = await listMembers({ page, size: 200, party_org_id: partyOrgId, include_ended: true })
-    all.push(...r.items)
-    if (!r.items.length || all.length >= r.total) break
-  }
-  return all
-    .filter(
-      (m) =>
-        String(m.party_org_id) === String(partyOrgId) &&
-        !!m.valid_from &&
-        m.valid_from <= day &&
-        (!m.valid_to || m.valid_to > day),
-    )
-    .map((m) => ({ person_id: m.id, name: m.name, voting: !!m.confirmed_on && m.confirmed_on <= day }))
+  const r = await expectedMembers(partyOrgId, day)
+  return r.items.map((a) => ({ person_id: a.person_id, name: a.person_name, voting: a.voting }))
 }
 
 const shanghai = new Intl.DateTimeFormat('en-GB', {
