@@ -7,14 +7,24 @@ import { repoRoot } from './server.mjs'
 
 export const shotsDir = path.join(repoRoot, 'test-output', 'e2e')
 
-export async function openBrowser() {
+/**
+ * A fresh Chromium profile with one page, in Chinese and Beijing time.
+ * Options: `viewport` (default 1366×800; the screen is as large), `isMobile`
+ * and `hasTouch` (a phone: mobile metrics, tap()), `deviceScaleFactor`.
+ * Returns the context, the page, the page's uncaught errors and close().
+ */
+export async function openBrowser({ viewport = { width: 1366, height: 800 }, isMobile = false, hasTouch = false, deviceScaleFactor } = {}) {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'lx-chromium-'))
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.LX_CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1366, height: 800 },
+    viewport,
+    screen: viewport,
+    isMobile,
+    hasTouch,
+    ...(deviceScaleFactor ? { deviceScaleFactor } : {}),
     args: [
       '--no-sandbox',
       '--disable-gpu',

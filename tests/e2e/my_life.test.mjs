@@ -2,19 +2,16 @@
 // and lands on his own page (首页 is 我的组织生活 for a member); 今日报到 turns
 // into 今日已报到 and GET /api/v1/check-ins/me agrees (today, the month's
 // count), still once after a reload; the online meeting open now opens its
-// discussion, a message with markup is shown literally as text (no <b>, the
-// script never runs) and is in GET /api/v1/meetings/{id}; closed meanwhile by
-// the admin, a further post is refused in the server's words and the minutes
-// then hold the discussion; 我的会议 shows my
-// attendance and opens a read-only detail; nothing scrolls sideways and the
-// controls are touch-sized. An account with no member linked (the instructor)
-// gets the Chinese notice.
+// discussion, reloaded every 15 s (a dropped network: a quiet inline note, no
+// error message, gone once a reload succeeds); a message with markup is shown
+// literally as text (no <b>, the script never runs) and is in GET
+// /api/v1/meetings/{id}; closed meanwhile by the admin, a further post is
+// refused in the server's words and the minutes then hold the discussion;
+// 我的会议 shows my attendance and opens a read-only detail; nothing scrolls
+// sideways and the controls are touch-sized. An account with no member
+// linked (the instructor) gets the Chinese notice.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdtempSync, rmSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { chromium } from 'playwright-core'
 import { startServer } from './server.mjs'
 import { openBrowser, shot } from './browser.mjs'
 import { signIn } from './session.mjs'
@@ -33,40 +30,8 @@ after(async () => {
   await server?.stop()
 })
 
-/** Chromium as a phone: browser.mjs's launch with a phone viewport, touch and mobile metrics. */
-async function openPhone() {
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'lx-chromium-'))
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.LX_CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: PHONE,
-    screen: PHONE,
-    deviceScaleFactor: 3,
-    isMobile: true,
-    hasTouch: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
-  context.setDefaultTimeout(30_000)
-  context.setDefaultNavigationTimeout(60_000)
-  const page = context.pages()[0] ?? (await context.newPage())
-  const errors = []
-  page.on('pageerror', (e) => errors.push(String(e)))
-  async function close() {
-    await context.close()
-    rmSync(profile, { recursive: true, force: true })
-  }
-  return { page, errors, close }
-}
+/** Chromium as a phone: a phone viewport, touch and mobile metrics. */
+const openPhone = () => openBrowser({ viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 3 })
 
 /** Calls an API path with the page's session (and its CSRF token for a POST). */
 async function api(page, p, method = 'GET') {
@@ -233,6 +198,21 @@ test('a member checks in and joins the online meeting on a phone', { timeout: 30
     )
     const waited = Date.now() - opened
     assert.ok(waited >= 10_000 && waited <= 20_000, `reloaded after ${waited} ms`)
+
+    // The network drops: the next reload fails quietly — no message pops up, a note says so —
+    // and once it is back the following reload clears the note.
+    const detailUrl = (u) => new URL(u).pathname === `/api/v1/meetings/${meeting.id}`
+    await page.route(detailUrl, (route) => route.abort('internetdisconnected'))
+    await page.waitForEvent('requestfailed', { predicate: (r) => detailUrl(r.url()), timeout: 25_000 })
+    const note = drawer.locator('[data-test=my-meeting-refresh-note]')
+    await note.waitFor()
+    assert.match(await note.innerText(), /刷新失败.*15 秒后自动重试/)
+    assert.equal(await page.locator('.el-message--error').count(), 0, 'no error message pops up while polling')
+    await shot(page, 'my-life-03b-offline')
+    await page.unroute(detailUrl)
+    const restored = await page.waitForResponse((r) => detailUrl(r.url()) && r.request().method() === 'GET', { timeout: 25_000 })
+    assert.equal(restored.status(), 200)
+    await note.waitFor({ state: 'hidden' })
 
     // 发言 with markup: shown literally, never as HTML.
     const text = `学习体会 ${Date.now().toString(36)}：<b>粗体</b><script>window.__x=1</script>`

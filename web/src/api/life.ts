@@ -166,7 +166,8 @@ export interface MeetingQuery {
 }
 
 export const listMeetings = (q: MeetingQuery = {}) => http.get<Page<Meeting>>('/meetings', { ...q })
-export const getMeeting = (id: Id) => http.get<MeetingDetail>(`/meetings/${id}`)
+/** `quiet`: the caller shows a failure itself (polling), no message pops up. */
+export const getMeeting = (id: Id, quiet = false) => http.get<MeetingDetail>(`/meetings/${id}`, undefined, quiet)
 export const createMeeting = (body: MeetingInput) => http.post<MeetingDetail>('/meetings', body, true)
 export const updateMeeting = (id: Id, body: MeetingInput) => http.patch<MeetingDetail>(`/meetings/${id}`, body, true)
 /**
