@@ -4,7 +4,7 @@ BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= 2
 SAN_BUILD ?= build-sanitize
 
-.PHONY: all deps build web run test test-sanitize fuzz soak clean
+.PHONY: all deps build web run test test-sanitize fuzz soak bench clean
 
 all: build web
 
@@ -44,6 +44,12 @@ soak: build web
 
 fuzz: deps
 	scripts/fuzz.sh $(or $(SECONDS_EACH),300)
+
+# The benchmarks (not part of `make test`): generated city and province
+# datasets, the workloads of bench/README.md against nginx, the sqlite3 shell
+# and psql; the table goes to bench/RESULTS.md. QUICK=1 for a few minutes' run.
+bench: build
+	QUICK=$(QUICK) BUILD=$(BUILD) bench/run.sh
 
 clean:
 	rm -rf $(BUILD) $(SAN_BUILD) web/dist

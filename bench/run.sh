@@ -67,6 +67,11 @@ if [ -z "${BENCH_SKIP_PG:-}" ]; then
 fi
 
 ELAPSED=$(awk -v a="$START" -v b="$(now)" 'BEGIN { printf "%.0f", b - a }')
-"$ROOT/bench/report.sh" "$RESULTS_TSV" "$BENCH_WORK/notes" "$ELAPSED" "${QUICK:+QUICK=1}" >"$OUT"
+# The "Load" section that `make soak` (scripts/load.sh) keeps in the same file stays as it is.
+load_section=
+[ -f "$OUT" ] && load_section=$(awk '/^## Load \(make soak/ { on = 1 } on && /^## / && !/^## Load \(make soak/ { on = 0 } on' "$OUT")
+"$ROOT/bench/report.sh" "$RESULTS_TSV" "$BENCH_WORK/notes" "$ELAPSED" "${QUICK:+QUICK=1}" >"$OUT.new"
+[ -z "$load_section" ] || printf '\n%s\n' "$load_section" >>"$OUT.new"
+mv "$OUT.new" "$OUT"
 cat "$OUT"
 echo "bench: written to $OUT (${ELAPSED} s)" >&2

@@ -355,6 +355,31 @@ Decision decide(const Plan& p, const District& d, const std::vector<std::size_t>
     (members_at(mid, nullptr) < want ? lo : hi) = mid;
   }
   members_at(hi, &x.single_members);
+  // Where the singles' staff cannot hold the rest (three fifths of the
+  // staff at most), area-joint branches fill up to 49 members and the street
+  // committees keep the others: members without a recorded workplace.
+  std::int64_t short_by = want;
+  for (int m : x.single_members) short_by -= m;
+  for (std::size_t k = 0; k < x.area_fill.size() && short_by > 0; ++k) {
+    int members = x.area_fill[k];
+    for (std::size_t o : x.area_joint[k])
+      if (auto it = x.recorded.find(o); it != x.recorded.end()) members += it->second;
+    const int add = static_cast<int>(std::min<std::int64_t>(short_by, std::max(0, 49 - members)));
+    x.area_fill[k] += add;
+    short_by -= add;
+  }
+  for (std::size_t s = 0; s < x.street_fill.size() && short_by > 0; ++s) {
+    const std::int64_t add = (short_by + static_cast<std::int64_t>(x.street_fill.size() - s) - 1) /
+                             static_cast<std::int64_t>(x.street_fill.size() - s);
+    x.street_fill[s] += static_cast<int>(add);
+    short_by -= add;
+  }
+  others = 0;
+  for (const auto& [k, m] : x.recorded) others += m;
+  for (int f : x.joint_fill) others += f;
+  for (int f : x.industry_fill) others += f;
+  for (int f : x.area_fill) others += f;
+  for (int f : x.street_fill) others += f;
   x.members = others;
   x.party_orgs = 1 + static_cast<std::int64_t>(d.streets.size() + x.joints.size() + x.industry.size() + x.area_joint.size());
   for (int m : x.single_members) {
