@@ -1,11 +1,13 @@
 // The census and the party org tree through the browser, on the demo
 // district: find an org by a two-character name fragment and open its
 // detail; open 党组织, select a joint branch, see the orgs it covers and its
-// warnings with their rule ids; a street user sees only his street.
+// warnings with their rule ids; a street user sees only his street. The
+// ledger's pager: 10 a page, the next page, a size change back on page 1.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer } from './server.mjs'
 import { openBrowser, shot } from './browser.mjs'
+import { checkPager } from './pager.mjs'
 import { openMenu, signIn } from './session.mjs'
 
 let server
@@ -30,11 +32,17 @@ test('census: find an org by a two-character fragment, open its detail; party or
     await signIn(page, server.url, 'admin', server.password)
 
     // 两新组织台账: the list, names in pinyin order.
+    const isList = (u) => new URL(u).pathname === '/api/v1/orgs'
+    const first = page.waitForResponse((r) => isList(r.url()))
     await openMenu(page, '两新组织', '两新组织台账')
     await page.waitForURL(/\/census\/orgs/)
     const table = page.locator('[data-test=org-table]')
     await table.locator('tr.el-table__row').first().waitFor()
     await shot(page, 'census-01-orgs')
+
+    // The pager: 10 a page, page 2, and 20 a page back on page 1.
+    const { total } = await (await first).json()
+    await checkPager(page, page, { isList, total, rows: table.locator('.el-table__body-wrapper tr.el-table__row') })
 
     // A two-character fragment (FTS trigram cannot match it; the server falls back).
     const listed = page.waitForResponse((r) => r.url().includes('/api/v1/orgs?') && r.url().includes('q='))

@@ -1,7 +1,8 @@
 // 数据看板 (issue #7) through the browser, on the demo district: the KPI cards
 // show exactly what GET /api/v1/stats/coverage says, the charts draw (canvas,
 // screenshot), the 组建率 card opens the records it counted (their total is
-// the covered figure), 截至日期 at the end of last year shows that day's
+// the covered figure; the records' pager pages and a size change goes back
+// to page 1), 截至日期 at the end of last year shows that day's
 // figures, 统计报表 downloads an .xlsx (a zip: "PK"), and the print page shows
 // the summary sentences of GET /api/v1/stats/summary.
 import { after, before, test } from 'node:test'
@@ -9,6 +10,7 @@ import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { startServer } from './server.mjs'
 import { openBrowser, shot } from './browser.mjs'
+import { checkPager } from './pager.mjs'
 import { signIn } from './session.mjs'
 
 let server
@@ -104,6 +106,20 @@ test('dashboard: cards equal the API, charts draw, 组建率 opens its records, 
     const rows = await drawer.locator('[data-test=records-table] .el-table__body-wrapper tr.el-table__row').count()
     assert.equal(rows, Math.min(now.body.covered, 20), 'the first page of the records')
     await shot(page, 'dashboard-02-records')
+    await page.keyboard.press('Escape')
+    await drawer.waitFor({ state: 'hidden' })
+
+    // 两新组织 → all the orgs, paged: 10 a page, page 2, then 20 a page back on page 1.
+    const allOrgs = page.waitForResponse((r) => r.url().includes('/api/v1/stats/records?') && r.url().includes('figure=orgs'))
+    await page.locator('[data-test=kpi-orgs]').click()
+    assert.equal((await (await allOrgs).json()).total, now.body.orgs)
+    await drawer.locator('[data-test=records-total][data-loaded=true]').waitFor()
+    await checkPager(page, drawer, {
+      isList: (u) => new URL(u).pathname === '/api/v1/stats/records' && new URL(u).searchParams.get('figure') === 'orgs',
+      total: now.body.orgs,
+      rows: drawer.locator('[data-test=records-table] .el-table__body-wrapper tr.el-table__row'),
+    })
+    await drawer.locator('[data-test=records-total]').click() // out of the size select, which keeps Escape for itself
     await page.keyboard.press('Escape')
     await drawer.waitFor({ state: 'hidden' })
 
