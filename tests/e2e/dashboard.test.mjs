@@ -1,10 +1,11 @@
 // 数据看板 (issue #7) through the browser, on the demo district: the KPI cards
 // show exactly what GET /api/v1/stats/coverage says, the charts draw (canvas,
 // screenshot), the 组建率 card opens the records it counted (their total is
-// the covered figure; the records' pager pages and a size change goes back
-// to page 1), 截至日期 at the end of last year shows that day's
-// figures, 统计报表 downloads an .xlsx (a zip: "PK"), and the print page shows
-// the summary sentences of GET /api/v1/stats/summary.
+// the covered figure), the 两新组织 card's records page through the shared
+// pager (10 a page, page 2, a size change back on page 1), 截至日期 at the
+// end of last year shows that day's figures, 统计报表 downloads an .xlsx (a
+// zip: "PK"), and the print page shows the summary sentences of GET
+// /api/v1/stats/summary.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
