@@ -24,6 +24,8 @@ const lin = { name: '林晓彤', id: '310101199206150246', party_org: '东湖科
 const sima = { name: '司马骏', id: '310101199803080135', party_org: '西城物流有限公司党支部' }
 
 let server
+/** The admin's password once the first sign-in changed the one-time one. */
+let adminPassword
 
 before(async () => {
   server = await startServer()
@@ -99,7 +101,7 @@ const historyLabels = { registered: '登记为党员', status: '人员类别', c
 test('members: import the ledger, find and open a member, reveal the ID number, 转正, 导出, and the reveal in the audit log', { timeout: 300_000 }, async () => {
   const { page, errors, close } = await openBrowser()
   try {
-    await signIn(page, server.url, 'admin', server.password)
+    adminPassword = await signIn(page, server.url, 'admin', adminPassword ?? server.password)
     const rec = await recordApi(page)
 
     // 党员信息: the first page equals the API's.
@@ -267,7 +269,13 @@ test('members: import the ledger, find and open a member, reveal the ID number, 
     assert.equal(reveals[0].login, 'admin')
     assert.equal(reveals[0].action, 'member.reveal')
     assert.match(JSON.stringify(reveals[0].detail), /"revealed":"id_number"/)
-    const auditRows = await page.locator('.el-table__body-wrapper tr.el-table__row').allInnerTexts()
+    // The table shows the answer once it has re-rendered.
+    let auditRows = []
+    for (let k = 0; k < 50; k++) {
+      auditRows = await page.locator('.el-table__body-wrapper tr.el-table__row').allInnerTexts()
+      if (auditRows.length === auditAnswer.items.length) break
+      await page.waitForTimeout(100)
+    }
     assert.equal(auditRows.length, auditAnswer.items.length)
     assert.ok(
       auditRows.some((r) => r.includes(`member:${m.id}`) && r.includes('admin') && r.includes('查看党员身份证号/手机号码')),
@@ -275,6 +283,52 @@ test('members: import the ledger, find and open a member, reveal the ID number, 
     )
     await shot(page, 'member-09-audit')
 
+    assert.deepEqual(errors, [])
+  } finally {
+    await close()
+  }
+})
+
+test('members: 任职 gives a post that shows in the detail and the committee; a second secretary is refused as the server words it', { timeout: 300_000 }, async () => {
+  const { page, errors, close } = await openBrowser()
+  try {
+    adminPassword = await signIn(page, server.url, 'admin', adminPassword ?? server.password)
+    const rec = await recordApi(page)
+    await openMenu(page, '党员管理', '党员信息')
+    await page.waitForURL(/\/members$/)
+    // A member of the demo tech branch, which already has a secretary.
+    const list = (await api(page, '/api/v1/members?size=50')).body
+    const m = list.items.find((x) => x.party_org_name === '东湖科技有限公司党支部' && x.status === 'full')
+    assert.ok(m, 'a full member of the tech branch')
+    await searchMembers(page, rec, m.name)
+    await page.locator('[data-test=member-table]').getByText(m.name, { exact: true }).first().click()
+    const drawer = page.locator('[data-test=member-detail]')
+    await drawer.locator('[data-test=member-posts]').waitFor()
+
+    // A second secretary at once is refused, under 职务, and nothing changes.
+    await drawer.locator('[data-test=member-post-new]').click()
+    const dialog = page.getByRole('dialog', { name: '任职' })
+    await dialog.locator('[data-test=member-post-select]').click()
+    await page.getByRole('option', { name: '书记', exact: true }).click()
+    const refused = rec.next((a) => a.url.pathname === `/api/v1/members/${m.id}/posts`)
+    await dialog.locator('[data-test=member-post-save]').click()
+    const no = await refused
+    assert.equal(no.status, 409)
+    await dialog.getByText(no.json.error.message).waitFor()
+
+    // 纪检委员 is given: the row appears, and the party org's committee names the member.
+    await dialog.locator('[data-test=member-post-select]').click()
+    await page.getByRole('option', { name: '纪检委员', exact: true }).click()
+    const saved = rec.next((a) => a.url.pathname === `/api/v1/members/${m.id}/posts`)
+    await dialog.locator('[data-test=member-post-save]').click()
+    const yes = await saved
+    assert.equal(yes.status, 200, yes.text)
+    const rows = await tableCells(page, 'member-posts')
+    assert.deepEqual(rows.map((r) => r[0]), yes.json.posts.map((p) => p.post_name))
+    assert.ok(rows.some((r) => r[0] === '纪检委员'))
+    const committee = (await api(page, `/api/v1/party-orgs/${yes.json.party_org_id}/committee`)).body
+    assert.ok(committee.items.some((p) => p.person_id === m.id && p.post === 'discipline'), JSON.stringify(committee.items))
+    await shot(page, 'member-10-post')
     assert.deepEqual(errors, [])
   } finally {
     await close()

@@ -95,10 +95,36 @@ export interface MemberTransferRow {
   overdue: boolean
 }
 
+/** A committee post the member holds (党内职务), in the party org of the membership. */
+export interface MemberPost {
+  id: Id
+  party_org_id: Id
+  /** secretary / deputy_secretary / organisation / publicity / discipline / member */
+  post: MemberPostCode
+  post_name: string
+  person_name: string
+  person_id: Id | null
+  valid_from: string
+  valid_to: string | null
+}
+export type MemberPostCode = 'secretary' | 'deputy_secretary' | 'organisation' | 'publicity' | 'discipline' | 'member'
+export const memberPostOptions: { value: MemberPostCode; label: string }[] = [
+  { value: 'secretary', label: '书记' },
+  { value: 'deputy_secretary', label: '副书记' },
+  { value: 'organisation', label: '组织委员' },
+  { value: 'publicity', label: '宣传委员' },
+  { value: 'discipline', label: '纪检委员' },
+  { value: 'member', label: '委员' },
+]
+
 export interface MemberDetail extends Member {
   memberships: Membership[]
   history: MemberHistoryEntry[]
   transfers: MemberTransferRow[]
+  /** posts held today or from a later day; they end with the membership */
+  posts: MemberPost[]
+  /** the member's own account (role 党员), if linked */
+  user_id: Id | null
 }
 
 /** The person fields of a create or an edit; absent = unchanged, null = cleared. */
@@ -163,6 +189,13 @@ export const endMember = (id: Id, date: string, reason: MemberEndReason) =>
 
 export type RevealField = 'id_number' | 'phone'
 /** The plain ID number or phone (R-ID-4); the server writes an audit row (member.reveal). */
+/** 任职: a post in the party org of the open membership, from valid_from. */
+export const addMemberPost = (id: Id, post: MemberPostCode, valid_from: string) =>
+  http.post<MemberDetail>(`/members/${id}/posts`, { post, valid_from }, true)
+/** Links the member's own account (a user of role 党员); null unlinks it (admin). */
+export const linkMemberAccount = (id: Id, user_id: Id | null) =>
+  http.post<MemberDetail>(`/members/${id}/account`, { user_id }, true)
+
 export const revealMember = (id: Id, field: RevealField) =>
   http.post<{ id: Id; field: RevealField; value: string }>(`/members/${id}/reveal`, { field })
 
