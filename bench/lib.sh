@@ -74,18 +74,22 @@ sign_in() {
   awk '$6 == "lx_session" { print "lx_session=" $7 }' "$jar"
 }
 
-# Runs wrk -t2 -c64 for $1 seconds on URL $2 (extra header $3); prints "req/s p50_ms p99_ms".
+# Runs wrk -t2 -c64 for $1 seconds on URL $2 (extra header $3); prints "req/s p50_ms p99_ms errors"
+# (errors: non-2xx answers plus socket errors and timeouts).
 run_wrk() {
   local secs=$1 url=$2 header=${3:-}
   local out
-  if [ -n "$header" ]; then out=$(wrk -t2 -c64 -d"${secs}s" --latency -H "$header" "$url")
-  else out=$(wrk -t2 -c64 -d"${secs}s" --latency "$url"); fi
+  # A generous timeout: at province scale one list request takes half a second of CPU, so with
+  # 64 connections on two cores a request waits many seconds (wrk's default of 2 s would drop them all).
+  if [ -n "$header" ]; then out=$(wrk -t2 -c64 -d"${secs}s" --timeout 60s --latency -H "$header" "$url")
+  else out=$(wrk -t2 -c64 -d"${secs}s" --timeout 60s --latency "$url"); fi
   echo "$out" >>"$BENCH_WORK/wrk.log"
   echo "$out" | awk '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000; if (v ~ /s$/) return v * 1000; return v }
     /Requests\/sec:/ { rps = $2 }
     $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) }
-    /Non-2xx/ { bad = $NF }
+    /Non-2xx/ { bad += $NF }
+    /Socket errors/ { for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) bad += $i + 0 }
     END { printf "%.0f %.3f %.3f %s\n", rps, p50, p99, bad + 0 }'
 }
 

@@ -31,7 +31,7 @@ server_workloads() {
   start_nginx "$BENCH_WORK/www-$tag"
   read -r nrps np50 np99 nbad < <(run_wrk "$WRK_SECONDS" "http://127.0.0.1:$NGINX_PORT/api/v1/orgs.json")
   stop_nginx
-  echo "list API $label: ours $rps req/s p50 $p50 ms p99 $p99 ms ($bad non-2xx); nginx $nrps req/s p50 $np50 ms p99 $np99 ms; $bytes bytes" \
+  echo "list API $label: ours $rps req/s p50 $p50 ms p99 $p99 ms ($bad errors); nginx $nrps req/s p50 $np50 ms p99 $np99 ms ($nbad errors); $bytes bytes" \
     >>"$BENCH_WORK/notes"
   record "1 list API req/s ($label)" "$rps" "$nrps" "$(ratio "$rps" "$nrps")" "≥ 0.5" "nginx p50 $np50 ms, $bytes bytes"
   record "1 list API p99/p50 at 64 conn. ($label)" "$p99 ms" "$p50 ms" "$(ratio "$p99" "$p50")" "≤ 3"
@@ -54,6 +54,11 @@ server_workloads() {
     [ "$a" = "$h" ] || mismatch="$mismatch $f=$a/$h"
   done
   echo "dashboard $label: API $api_ms ms, hand SQL $hand_ms ms; figures: $json" >>"$BENCH_WORK/notes"
+  # What the database alone needs for the list page of workload 1 (bench/sql/list.*.sql).
+  local list_sql="$BENCH_WORK/list-$tag.sql" list_ms
+  sed -e "s/@D@/$BENCH_DATE/g" "${HAND_SQL%coverage.*}list.${HAND_SQL##*coverage.}" >"$list_sql"
+  list_ms=$(median_ms 5 sh -c "$runner < '$list_sql'")
+  echo "list page as hand SQL $label: $list_ms ms per page (process start included), at most $(awk -v m="$list_ms" 'BEGIN { printf "%.0f", 2000 / m }') pages/s on two cores" >>"$BENCH_WORK/notes"
   if [ -n "$mismatch" ]; then
     echo "bench: the hand SQL and the API disagree ($label):$mismatch" >&2
     record "2 dashboard figures ($label)" "$api_ms ms" "$hand_ms ms" "-" "≤ 1.2" "figures differ:$mismatch"

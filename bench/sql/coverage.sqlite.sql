@@ -7,7 +7,7 @@
 WITH
 mem AS (
   SELECT pe.workplace_org_id AS org_id,
-         SUM(CASE WHEN m.confirmed_on <= '@D@' OR (m.confirmed_on IS NULL AND m.status = 'full') THEN 1 ELSE 0 END) AS full
+         SUM(CASE WHEN m.confirmed_on <= '@D@' OR (m.confirmed_on IS NULL AND m.status = 'full') THEN 1 ELSE 0 END) AS full_members
   FROM memberships m JOIN persons pe ON pe.id = m.person_id
   WHERE pe.workplace_org_id IS NOT NULL AND m.valid_from <= '@D@' AND (m.valid_to IS NULL OR m.valid_to > '@D@')
   GROUP BY pe.workplace_org_id),
@@ -25,7 +25,7 @@ ct AS (
   UNION
   SELECT org_id FROM mass_orgs WHERE (founded_on IS NULL OR founded_on <= '@D@') AND (dissolved_on IS NULL OR dissolved_on > '@D@')),
 o AS (
-  SELECT o.verified_on, COALESCE(mem.full, o.declared_members, 0) AS full, cov.best, ct.org_id AS contact
+  SELECT o.verified_on, COALESCE(mem.full_members, o.declared_members, 0) AS full_members, cov.best, ct.org_id AS contact
   FROM orgs o LEFT JOIN mem ON mem.org_id = o.id LEFT JOIN cov ON cov.org_id = o.id LEFT JOIN ct ON ct.org_id = o.id
   WHERE COALESCE(o.registered_on, substr(o.created_at, 1, 10)) <= '@D@' AND (o.closed_on IS NULL OR o.closed_on > '@D@'))
 SELECT
@@ -40,7 +40,7 @@ SELECT
   SUM(CASE WHEN best >= 6 THEN 1 ELSE 0 END) AS covered_rest,
   SUM(CASE WHEN best IS NOT NULL OR contact IS NOT NULL THEN 1 ELSE 0 END) AS work_reached,
   SUM(CASE WHEN best IS NULL AND contact IS NOT NULL THEN 1 ELSE 0 END) AS yellow,
-  SUM(CASE WHEN full >= 3 AND (best IS NULL OR best <> 1) THEN 1 ELSE 0 END) AS should_build,
+  SUM(CASE WHEN full_members >= 3 AND (best IS NULL OR best <> 1) THEN 1 ELSE 0 END) AS should_build,
   SUM(CASE WHEN verified_on IS NULL OR verified_on < '@CUTOFF@' THEN 1 ELSE 0 END) AS stale,
   (SELECT COUNT(*) FROM party_orgs WHERE founded_on <= '@D@' AND (dissolved_on IS NULL OR dissolved_on > '@D@')) AS party_orgs,
   (SELECT COUNT(*) FROM party_orgs p LEFT JOIN areas a ON a.id = p.area_id
