@@ -65,7 +65,7 @@ async function pickMember(page, dialog, name) {
   return meta
 }
 
-/** Picks a party org in a PartyOrgTreeSelect (the form item holding it) by its name. */
+/** Picks a party org in a PartyOrgSelect (the form item holding it) by its name. */
 async function pickPartyOrg(page, item, name) {
   await item.locator('.el-select').click()
   await item.locator('.el-select input').fill(name)
