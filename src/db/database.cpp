@@ -92,8 +92,7 @@ void Database::give_back(std::unique_ptr<Connection> c) {
   // Not kept: a broken PostgreSQL link, and a SQLite connection that opened
   // read-only because the file was not writable then — once the storage
   // fault is gone, the next connection opened can write again.
-  if (c->backend() == Backend::postgresql ? !pg_connection_ok(*c) : (!options_.read_only && sqlite_needs_reopen(*c)))
-    return;
+  if (!c->reusable(options_.read_only)) return;
   std::lock_guard lock(mutex_);
   if (static_cast<int>(pool_.size()) < options_.pool_size) pool_.push_back(std::move(c));
 }

@@ -71,6 +71,14 @@ class Connection {
   // until the transaction ends: PostgreSQL takes an advisory lock; SQLite's
   // write transaction already holds the database lock.
   virtual void lock_chain(std::int64_t key) = 0;
+  // False when the connection should not go back to the pool: a broken
+  // PostgreSQL link, or a SQLite connection that met a storage fault or
+  // opened read-only because the file was not writable then (of a database
+  // not opened read-only on purpose).
+  virtual bool reusable(bool read_only_database) const {
+    (void)read_only_database;
+    return true;
+  }
 
   // Convenience: first column of the first row as an integer, or nullopt.
   std::optional<std::int64_t> scalar_int(std::string_view sql, const Params& params = {});

@@ -53,6 +53,7 @@ class PgConnection final : public Connection {
   ~PgConnection() override { PQfinish(conn_); }
   Backend backend() const override { return Backend::postgresql; }
   bool ok() const { return PQstatus(conn_) == CONNECTION_OK; }
+  bool reusable(bool) const override { return ok(); }
 
   Rows query(std::string_view sql, const Params& params) override {
     PGresult* r = run(sql, params);
@@ -194,8 +195,6 @@ class PgDatabase final : public Database {
 };
 
 }  // namespace
-
-bool pg_connection_ok(Connection& c) { return static_cast<PgConnection&>(c).ok(); }
 
 std::unique_ptr<Database> open_postgres(const std::string& url, const Options& options) {
   return std::make_unique<PgDatabase>(url, options);

@@ -12,8 +12,6 @@ namespace lx::db {
 // Connects to the PostgreSQL server named by a postgresql:// URL.
 std::unique_ptr<Database> open_postgres(const std::string& url, const Options& options);
 
-// False once c's link to the server is broken.
-bool pg_connection_ok(Connection& c);
 
 // Rewrites `?` placeholders (outside quotes) to $1, $2, … .
 std::string rewrite_placeholders(std::string_view sql);

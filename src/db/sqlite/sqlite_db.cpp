@@ -38,6 +38,11 @@ class SqliteConnection final : public Connection {
   Backend backend() const override { return Backend::sqlite; }
   sqlite3* handle() { return db_; }
   bool storage_fault() const { return storage_fault_; }
+  // After a storage fault SQLite may have reopened its WAL read-only, and it
+  // opens a file it may not write read-only even when asked for read-write.
+  bool reusable(bool read_only_database) const override {
+    return read_only_database || !(storage_fault() || sqlite3_db_readonly(db_, "main") == 1);
+  }
 
   Rows query(std::string_view sql, const Params& params) override {
     sqlite3_stmt* st = prepare(sql, params);
@@ -218,9 +223,5 @@ std::unique_ptr<Database> open_sqlite(const std::string& path, const Options& op
 
 sqlite3* sqlite_handle(Connection& c) { return static_cast<SqliteConnection&>(c).handle(); }
 
-bool sqlite_needs_reopen(Connection& c) {
-  auto& s = static_cast<SqliteConnection&>(c);
-  return s.storage_fault() || sqlite3_db_readonly(s.handle(), "main") == 1;
-}
 
 }  // namespace lx::db

@@ -17,10 +17,5 @@ std::unique_ptr<Database> open_sqlite(const std::string& path, const Options& op
 // The raw handle of a SQLite connection, for the online backup API.
 sqlite3* sqlite_handle(Connection& c);
 
-// True when c should not be reused: it met a storage fault (after one,
-// SQLite may have reopened its WAL read-only) or its file is read-only
-// (SQLite opens a file it may not write read-only even when asked for
-// read-write).
-bool sqlite_needs_reopen(Connection& c);
 
 }  // namespace lx::db
