@@ -7,7 +7,7 @@ import type { ChartClick, ChartOption } from '@/components/echarts'
 import type { MemberStructure, Rate } from '@/api/stats'
 import { formatNumber } from '@/utils/format'
 import { tooltipCss } from './charts'
-import type { Drill } from './figures'
+import { countText, percentText, type Drill, type KpiCard } from './figures'
 
 export interface Band {
   /** the key in the structure's group (age.le35) */
@@ -191,4 +191,36 @@ export function bandDrill(bands: Band[], p: ChartClick, group: string): Drill | 
   const b = bands[p.dataIndex]
   if (!b) return null
   return { source: 'members', figure: b.figure, title: `${group} · ${b.label}` }
+}
+
+/**
+ * The 党员队伍 cards from GET /stats/members, each opening the members it
+ * counted (a share opens its numerator's members). Shares show the percent
+ * string and the counts it was made from.
+ */
+export function memberCards(s: MemberStructure): KpiCard[] {
+  const n = countText
+  const card = (key: string, title: string, value: string, sub: string, drillTitle: string, tone: KpiCard['tone']): KpiCard => ({
+    key,
+    title,
+    value,
+    sub,
+    hint: `查看${drillTitle}名单`,
+    drill: { source: 'members', figure: key, title: drillTitle },
+    tone,
+  })
+  const share = (key: Parameters<typeof shareOf>[1], title: string, drillTitle: string, tone: KpiCard['tone']): KpiCard => {
+    const r = shareOf(s, key)
+    return card(key, title, percentText(r.percent), `${formatNumber(r.numerator)}/${formatNumber(r.denominator)}`, drillTitle, tone)
+  }
+  return [
+    card('members', '党员总数', n(s.members), `正式 ${formatNumber(s.status.full)} · 预备 ${formatNumber(s.status.probationary)}`, '党员', 'danger'),
+    card('full', '正式党员', n(s.status.full), '已转正', '正式党员', 'danger'),
+    card('probationary', '预备党员', n(s.status.probationary), '预备期内', '预备党员', 'warning'),
+    share('age_le35', '35岁及以下占比', '35岁及以下党员', 'success'),
+    share('bachelor_or_above', '本科及以上占比', '大学本科及以上学历党员', 'primary'),
+    share('college_or_above', '大专及以上占比', '大专及以上学历党员', 'primary'),
+    share('female', '女性占比', '女性党员', 'info'),
+    share('minority', '少数民族占比', '少数民族党员', 'info'),
+  ]
 }

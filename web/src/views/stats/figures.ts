@@ -2,7 +2,9 @@
 // (src/modules/stats/repo.cpp figure_condition, service.cpp records), and
 // what a records view needs to know about each. Member figures are named in
 // MemberFigures.ts.
+import type { Coverage, Rate } from '@/api/stats'
 import { formationOptions } from '@/utils/dict'
+import { formatNumber } from '@/utils/format'
 
 export type FigureKind = 'org' | 'party_org'
 
@@ -92,4 +94,58 @@ export function formationLabel(key: string): string {
 /** "69.17%" from the server's percent string; "—" when there is none. */
 export function percentText(p: string | null | undefined): string {
   return p === null || p === undefined ? '—' : `${p}%`
+}
+
+/** One KPI card (KpiGrid): its figure's value, the counts under it and what a click opens. */
+export interface KpiCard {
+  /** data-test suffix and the figure's JSON name */
+  key: string
+  title: string
+  value: string
+  sub: string
+  /** the tooltip */
+  hint: string
+  /** null: the card opens nothing */
+  drill: Drill | null
+  tone: 'primary' | 'danger' | 'warning' | 'success' | 'info'
+}
+
+/** A count as the cards show it; "—" before the figures arrive. */
+export const countText = (v: number | undefined) => (v === undefined ? '—' : formatNumber(v))
+
+/**
+ * The 两新组织 cards from GET /stats/coverage ("—" while `c` is null), each
+ * opening the records it counted. Rates show the server's percent string and
+ * the counts it was made from ("69.17%", "83/120").
+ */
+export function coverageCards(c: Coverage | null): KpiCard[] {
+  const n = countText
+  const card = (key: string, title: string, value: string, sub: string, figure: string, drillTitle: string, tone: KpiCard['tone']): KpiCard => ({
+    key,
+    title,
+    value,
+    sub,
+    hint: `查看${drillTitle}明细`,
+    drill: { figure, title: drillTitle },
+    tone,
+  })
+  const rate = (r: Rate | undefined) => (r ? percentText(r.percent) : '—')
+  const rateSub = (r: Rate | undefined) => (r ? `${r.numerator}/${r.denominator}` : '')
+  return [
+    card(
+      'orgs',
+      '两新组织数',
+      n(c?.orgs),
+      c ? `红 ${formatNumber(c.colours.red)} · 黄 ${formatNumber(c.colours.yellow)} · 蓝 ${formatNumber(c.colours.blue)}` : '',
+      'orgs',
+      '两新组织',
+      'primary',
+    ),
+    card('organisation_coverage_rate', '组建率', rate(c?.organisation_coverage_rate), rateSub(c?.organisation_coverage_rate), 'covered', '已建党组织覆盖的两新组织', 'danger'),
+    card('work_coverage_rate', '工作覆盖率', rate(c?.work_coverage_rate), rateSub(c?.work_coverage_rate), 'work_reached', '党的工作覆盖的两新组织', 'success'),
+    card('party_orgs', '党组织数', n(c?.party_orgs), c ? `覆盖两新组织 ${formatNumber(c.covered)} 家` : '', 'party_orgs', '党组织', 'danger'),
+    card('should_build', '应建未建', n(c?.should_build), '党员3名以上未单独建', 'should_build', '应建未建', 'warning'),
+    card('stale', '底数待核实', n(c?.stale), '超期未核实', 'stale', '底数待核实', 'info'),
+    card('overdue_reelections', '换届逾期', n(c?.overdue_reelections), '任期已届满', 'overdue_reelections', '换届逾期', 'warning'),
+  ]
 }
