@@ -31,6 +31,15 @@ inline constexpr const char* kWorkContactOrgIds =
     "UNION SELECT m.org_id FROM mass_orgs m WHERE (m.founded_on IS NULL OR m.founded_on <= ?) "
     "AND (m.dissolved_on IS NULL OR m.dissolved_on > ?)";
 
+// The two parts of kWorkContactOrgIds, for per-org lookups (EXISTS … WHERE
+// org_id = o.id reaches the org_id index through each; SQLite does not push
+// the condition into a UNION). Params: d, d each.
+inline constexpr const char* kAssignedOrgIds =
+    "SELECT a.org_id FROM assignments a WHERE a.valid_from <= ? AND (a.valid_to IS NULL OR a.valid_to > ?)";
+inline constexpr const char* kMassOrgOrgIds =
+    "SELECT m.org_id FROM mass_orgs m WHERE (m.founded_on IS NULL OR m.founded_on <= ?) "
+    "AND (m.dissolved_on IS NULL OR m.dissolved_on > ?)";
+
 // Orgs covered on d by a party org inside the subtree [lo, hi) of party org
 // paths (a party-org-scoped user's orgs). Params: lo, hi, d, d, d, d.
 inline constexpr const char* kOrgIdsInPartyOrgSubtree =
