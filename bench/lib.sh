@@ -31,6 +31,9 @@ record() {
   printf '  %-44s %14s %14s %8s %7s  %s\n' "$workload" "$ours" "$limit" "$ratio" "$target" "$verdict" >&2
 }
 
+# A number with one decimal.
+one() { awk -v v="$1" 'BEGIN { printf "%.1f\n", v }'; }
+
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "-"; else printf "%.2f\n", a / b }'; }
 
 # Starts `liangxin serve` on a database URL; sets SERVER_PID and SERVER_PORT.

@@ -33,8 +33,8 @@ server_workloads() {
   stop_nginx
   echo "list API $label: ours $rps req/s p50 $p50 ms p99 $p99 ms ($bad errors); nginx $nrps req/s p50 $np50 ms p99 $np99 ms ($nbad errors); $bytes bytes" \
     >>"$BENCH_WORK/notes"
-  record "1 list API req/s ($label)" "$rps" "$nrps" "$(ratio "$rps" "$nrps")" "≥ 0.5" "nginx p50 $np50 ms, $bytes bytes"
-  record "1 list API p99/p50 at 64 conn. ($label)" "$p99 ms" "$p50 ms" "$(ratio "$p99" "$p50")" "≤ 3"
+  record "1 list API req/s ($label)" "$rps" "$nrps" "$(ratio "$rps" "$nrps")" "≥ 0.5" "nginx p50 $(one "$np50") ms, $bytes bytes"
+  record "1 list API p99/p50 at 64 conn. ($label)" "$(one "$p99") ms" "$(one "$p50") ms" "$(ratio "$p99" "$p50")" "≤ 3"
 
   # 2. The dashboard figures against the hand-written SQL (median of 5).
   local api_url="http://127.0.0.1:$SERVER_PORT/api/v1/stats/coverage?date=$BENCH_DATE"
@@ -61,9 +61,9 @@ server_workloads() {
   echo "list page as hand SQL $label: $list_ms ms per page (process start included), at most $(awk -v m="$list_ms" 'BEGIN { printf "%.0f", 2000 / m }') pages/s on two cores" >>"$BENCH_WORK/notes"
   if [ -n "$mismatch" ]; then
     echo "bench: the hand SQL and the API disagree ($label):$mismatch" >&2
-    record "2 dashboard figures ($label)" "$api_ms ms" "$hand_ms ms" "-" "≤ 1.2" "figures differ:$mismatch"
+    record "2 dashboard figures ($label)" "$(one "$api_ms") ms" "$(one "$hand_ms") ms" "-" "≤ 1.2" "figures differ:$mismatch"
   else
-    record "2 dashboard figures ($label)" "$api_ms ms" "$hand_ms ms" "$(ratio "$api_ms" "$hand_ms")" "≤ 1.2"
+    record "2 dashboard figures ($label)" "$(one "$api_ms") ms" "$(one "$hand_ms") ms" "$(ratio "$api_ms" "$hand_ms")" "≤ 1.2"
   fi
 
   # 4. Peak RSS of the server after 1 and 2.
