@@ -3,11 +3,11 @@
 // - useEndedToggle: today's rows from the detail, or with 显示已结束 every row
 //   loaded from the list endpoint;
 // - useFormDialog: a 新增 dialog whose form is checked in the browser, then by
-//   the server, whose field errors land under their inputs;
+//   the server, whose field errors land under their inputs (useDialogSubmit);
 // - useEndAction: the row a 结束/免职/解散 dialog acts on.
 import { computed, reactive, ref, watch, type Ref, type WatchSource } from 'vue'
 import { ElMessage, type FormInstance } from 'element-plus'
-import { ApiError } from '@/api/http'
+import { useDialogSubmit } from './dialogSubmit'
 
 export function useEndedToggle<T>(current: () => T[], loadAll: () => Promise<{ items: T[] }>, reloadOn: WatchSource) {
   const includeEnded = ref(false)
@@ -43,37 +43,27 @@ export interface FormDialogOptions<F> {
 
 export function useFormDialog<F extends object>(o: FormDialogOptions<F>) {
   const open = ref(false)
-  const saving = ref(false)
   const formRef = ref<FormInstance>()
   const form = reactive(o.initial())
-  const serverErrors = reactive<Record<string, string>>({})
-  function clearServerErrors() {
-    for (const k of Object.keys(serverErrors)) delete serverErrors[k]
-  }
+  // A field the form has: under its input; anything else: a message.
+  const submit = useDialogSubmit({ accepts: (field) => field in form, general: (m) => ElMessage.error(m) })
+  const { busy: saving, serverErrors } = submit
   /** Opens the dialog with the initial values, changed by `values`. */
   function show(values: Partial<F> = {}) {
     Object.assign(form, o.initial(), values)
-    clearServerErrors()
+    submit.clearErrors()
     formRef.value?.clearValidate()
     open.value = true
   }
   async function save() {
-    clearServerErrors()
-    if (formRef.value && !(await formRef.value.validate().catch(() => false))) return
-    saving.value = true
-    try {
+    if (!(await submit.validate(formRef.value))) return
+    await submit.send(async () => {
       const answer = await o.submit(form as F)
       const msg = typeof o.success === 'function' ? o.success(answer) : (o.success ?? '新增成功')
       ElMessage.success(msg)
       open.value = false
       o.done?.(answer)
-    } catch (e) {
-      // A field the form has: under its input; anything else: a message.
-      if (e instanceof ApiError && e.field && e.field in form) serverErrors[e.field] = e.message
-      else ElMessage.error(e instanceof Error ? e.message : String(e))
-    } finally {
-      saving.value = false
-    }
+    })
   }
   return { open, saving, formRef, form, serverErrors, show, save }
 }
