@@ -9,6 +9,7 @@
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
+import { api, num, pct, todayShanghai } from './api.mjs'
 import { startServer } from './server.mjs'
 import { openBrowser, shot } from './browser.mjs'
 import { checkPager } from './pager.mjs'
@@ -23,22 +24,6 @@ before(async () => {
 after(async () => {
   await server?.stop()
 })
-
-/** Today in Beijing as YYYY-MM-DD (the server's calendar). */
-function todayShanghai() {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date())
-}
-
-/** GET an API path with the page's session. */
-async function api(page, path) {
-  return page.evaluate(async (p) => {
-    const r = await fetch(p, { headers: { Accept: 'application/json' } })
-    return { status: r.status, body: await r.json().catch(() => null) }
-  }, path)
-}
-
-const num = (n) => n.toLocaleString('zh-CN')
-const pct = (rate) => (rate.percent === null ? '—' : `${rate.percent}%`)
 
 /** Waits until the dashboard shows the figures of `date` (its own scope). */
 async function waitShown(page, date) {

@@ -24,6 +24,7 @@
 // which opens its detail; 删除 there (confirmed) makes the cell red again.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
+import { api, apiOk, shanghaiMinute } from './api.mjs'
 import { startServer } from './server.mjs'
 import { openBrowser, shot } from './browser.mjs'
 import { openMenu, signIn } from './session.mjs'
@@ -46,31 +47,6 @@ async function signInAs(page, login) {
   const password = passwords.get(login) ?? server.passwordFor(login)
   assert.ok(password, `the demo prints ${login}’s one-time password`)
   passwords.set(login, await signIn(page, server.url, login, password))
-}
-
-/** A GET of the API with the page's session. */
-async function api(page, path) {
-  return page.evaluate(async (p) => {
-    const r = await fetch(p, { headers: { Accept: 'application/json' } })
-    if (!r.ok) throw new Error(`${p} → ${r.status} ${await r.text()}`)
-    return r.json()
-  }, path)
-}
-
-/** "YYYY-MM-DD HH:mm" in Shanghai. */
-function shanghaiMinute(d) {
-  const p = {}
-  const f = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  })
-  for (const part of f.formatToParts(d)) p[part.type] = part.value
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`
 }
 
 /** Picks an option of the open (visible) select dropdown. */
@@ -122,7 +98,7 @@ test('三会一课: record a committee meeting with attendance, minutes and atta
   const { page, errors, close } = await openBrowser()
   try {
     passwords.set('shuji', await signIn(page, server.url, 'shuji', password))
-    const session = await api(page, '/api/v1/session')
+    const session = await apiOk(page, '/api/v1/session')
     const branchId = session.user.scope.id
     assert.equal(session.user.scope.name, BRANCH)
 
@@ -136,7 +112,7 @@ test('三会一课: record a committee meeting with attendance, minutes and atta
     const monthFirst = `${today.slice(0, 7)}-01`
 
     // ---- 落实情况 before: this month's cell as the matrix and GET /life/compliance have it.
-    const before0 = await api(page, `/api/v1/life/compliance?party_org_id=${branchId}&period=month&date=${monthFirst}`)
+    const before0 = await apiOk(page, `/api/v1/life/compliance?party_org_id=${branchId}&period=month&date=${monthFirst}`)
     const committeeDuty0 = before0.duties.find((d) => d.kind === 'committee_meeting')
     assert.ok(committeeDuty0, 'the branch owes a committee meeting this month (R-LIFE-2)')
     assert.equal(committeeDuty0.met, false, 'the demo has not held this month’s committee meeting')
@@ -161,7 +137,7 @@ test('三会一课: record a committee meeting with attendance, minutes and atta
     }
 
     // ---- 三会一课: the reminder names what GET /life/reminders names.
-    const reminders = await api(page, `/api/v1/life/reminders?party_org_id=${branchId}`)
+    const reminders = await apiOk(page, `/api/v1/life/reminders?party_org_id=${branchId}`)
     const listed = page.waitForResponse((r) => r.request().method() === 'GET' && new URL(r.url()).pathname === '/api/v1/meetings')
     await openMenu(page, '组织生活', '三会一课')
     await page.waitForURL((u) => u.pathname === '/life')
@@ -176,10 +152,10 @@ test('三会一课: record a committee meeting with attendance, minutes and atta
     await shot(page, 'life-02-meetings')
 
     // ---- 登记会议
-    const members = (await api(page, `/api/v1/life/expected?party_org_id=${branchId}&date=${meetingDay}`)).items
+    const members = (await apiOk(page, `/api/v1/life/expected?party_org_id=${branchId}&date=${meetingDay}`)).items
     assert.ok(members.length >= 5)
     const byName = new Map(
-      (await api(page, `/api/v1/members?party_org_id=${branchId}&size=200`)).items
+      (await apiOk(page, `/api/v1/members?party_org_id=${branchId}&size=200`)).items
         .filter((m) => String(m.party_org_id) === String(branchId))
         .map((m) => [m.name, m]),
     )
@@ -296,7 +272,7 @@ test('三会一课: record a committee meeting with attendance, minutes and atta
       await under.waitFor()
       assert.equal((await under.innerText()).trim(), err.message)
       await under.scrollIntoViewIfNeeded()
-      assert.equal((await api(page, `/api/v1/meetings?party_org_id=${branchId}&size=1`)).total, list0.total)
+      assert.equal((await apiOk(page, `/api/v1/meetings?party_org_id=${branchId}&size=1`)).total, list0.total)
       assert.equal(await dialog.getByPlaceholder('请输入会议主题').inputValue(), topic)
       await shot(page, 'life-03b-dialog-server-refused')
     } else {
@@ -346,7 +322,7 @@ test('三会一课: record a committee meeting with attendance, minutes and atta
     assert.equal((await keptUpload).status(), 201)
     await edit.locator('[data-test=attachment-table]').getByText('签到表.txt').first().waitFor()
     await shot(page, 'life-04-attachments')
-    const stored = await api(page, `/api/v1/meetings/${meeting.id}`)
+    const stored = await apiOk(page, `/api/v1/meetings/${meeting.id}`)
     assert.deepEqual(stored.attachments.map((a) => a.filename), ['签到表.txt'])
     await edit.locator('[data-test=meeting-close]').click()
     await edit.waitFor({ state: 'hidden' })
@@ -408,15 +384,15 @@ test('三会一课: record a committee meeting with attendance, minutes and atta
     await editDialog.waitFor({ state: 'hidden' })
     topic = newTopic
     await page.locator('[data-test=meeting-table] .el-table__body-wrapper tr.el-table__row').filter({ hasText: topic }).waitFor()
-    const edited = await api(page, `/api/v1/meetings/${meeting.id}`)
+    const edited = await apiOk(page, `/api/v1/meetings/${meeting.id}`)
     assert.equal(edited.topic, topic)
     assert.equal(edited.minutes, stored.minutes)
     assert.deepEqual(edited.attendance, stored.attendance)
 
     // ---- The demo's online theme day: its state as the server has it.
-    const online = (await api(page, `/api/v1/meetings?party_org_id=${branchId}&online=true&size=1`)).items[0]
+    const online = (await apiOk(page, `/api/v1/meetings?party_org_id=${branchId}&online=true&size=1`)).items[0]
     if (online) {
-      const onlineDetail = await api(page, `/api/v1/meetings/${online.id}`)
+      const onlineDetail = await apiOk(page, `/api/v1/meetings/${online.id}`)
       const stateName = { upcoming: '未开始', open: '进行中', closed: '已结束' }[onlineDetail.state]
       await page.locator('[data-test=meeting-table] .el-table__body-wrapper tr.el-table__row').filter({ hasText: online.topic }).getByText(online.topic).click()
       await drawer.locator('[data-test=meeting-state]').filter({ hasText: stateName }).waitFor()
@@ -438,7 +414,7 @@ test('三会一课: record a committee meeting with attendance, minutes and atta
     await drawer.waitFor({ state: 'hidden' })
 
     // ---- 谈心谈话: a talk by the secretary with a member, as GET /heart-talks then lists it.
-    const talks0 = await api(page, `/api/v1/heart-talks?party_org_id=${branchId}`)
+    const talks0 = await apiOk(page, `/api/v1/heart-talks?party_org_id=${branchId}`)
     await page.getByRole('tab', { name: '谈心谈话' }).click()
     await page.locator('[data-test=talk-new]').click()
     const talkDialog = page.getByRole('dialog', { name: '登记谈心谈话' })
@@ -455,7 +431,7 @@ test('三会一课: record a committee meeting with attendance, minutes and atta
     await talkDialog.getByRole('button', { name: '确定' }).click()
     assert.equal((await talkPosted).status(), 201)
     await talkDialog.waitFor({ state: 'hidden' })
-    const talks1 = await api(page, `/api/v1/heart-talks?party_org_id=${branchId}`)
+    const talks1 = await apiOk(page, `/api/v1/heart-talks?party_org_id=${branchId}`)
     assert.equal(talks1.total, talks0.total + 1)
     const talk = talks1.items.find((x) => x.person_name === talkedWith && x.on_date === today && x.talker === '张书记')
     assert.ok(talk, JSON.stringify(talks1.items))
@@ -468,11 +444,11 @@ test('三会一课: record a committee meeting with attendance, minutes and atta
     await shot(page, 'life-06b-talks')
 
     // ---- The reminder no longer names the committee meeting.
-    const remindersAfter = await api(page, `/api/v1/life/reminders?party_org_id=${branchId}`)
+    const remindersAfter = await apiOk(page, `/api/v1/life/reminders?party_org_id=${branchId}`)
     assert.ok(!remindersAfter.month.duties.some((d) => d.kind === 'committee_meeting'))
 
     // ---- 落实情况 after: one more duty met, the cell as GET /life/compliance.
-    const after1 = await api(page, `/api/v1/life/compliance?party_org_id=${branchId}&period=month&date=${monthFirst}`)
+    const after1 = await apiOk(page, `/api/v1/life/compliance?party_org_id=${branchId}&period=month&date=${monthFirst}`)
     assert.equal(after1.duties_met, before0.duties_met + 1)
     assert.ok(after1.duties.find((d) => d.kind === 'committee_meeting').met)
     const { row } = await openCompliance(page)
@@ -496,7 +472,7 @@ test('三会一课: record a committee meeting with attendance, minutes and atta
       assert.equal(line[5], String(d.held))
       assert.equal(line[6], d.met ? '已落实' : '未落实')
     }
-    const monthMeetings = await api(page, `/api/v1/meetings?party_org_id=${branchId}&from=${monthFirst}&to=${after1.period.to}&size=200`)
+    const monthMeetings = await apiOk(page, `/api/v1/meetings?party_org_id=${branchId}&from=${monthFirst}&to=${after1.period.to}&size=200`)
     assert.equal((await tableRows(cd, 'compliance-meetings')).length, monthMeetings.items.length)
     await shot(page, 'life-08-compliance-drawer')
     await cd.locator('[data-test=compliance-meetings]').getByText(topic).click()
@@ -510,7 +486,7 @@ test('三会一课: record a committee meeting with attendance, minutes and atta
     await page.locator('.el-message-box').getByRole('button', { name: '删除' }).click()
     assert.equal((await deleted).status(), 200)
     await drawer.waitFor({ state: 'hidden' })
-    const after2 = await api(page, `/api/v1/life/compliance?party_org_id=${branchId}&period=month&date=${monthFirst}`)
+    const after2 = await apiOk(page, `/api/v1/life/compliance?party_org_id=${branchId}&period=month&date=${monthFirst}`)
     assert.equal(after2.duties_met, before0.duties_met)
     await page.waitForFunction(
       ([sel, want]) => document.querySelector(sel)?.textContent.trim() === want,
@@ -530,19 +506,6 @@ test('三会一课: record a committee meeting with attendance, minutes and atta
   }
 })
 
-/** A call of the API with the page's session, its CSRF token for a write; the status and JSON answer. */
-async function call(page, method, path, body) {
-  return page.evaluate(
-    async ([method, path, body]) => {
-      const headers = { Accept: 'application/json', 'Content-Type': 'application/json' }
-      if (method !== 'GET') headers['X-CSRF-Token'] = (await (await fetch('/api/v1/session')).json()).csrf_token
-      const r = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
-      return { status: r.status, body: await r.json().catch(() => null) }
-    },
-    [method, path, body],
-  )
-}
-
 test('修改 a closed online meeting starts from its stored minutes, not the discussion appended to them', { timeout: 180_000 }, async () => {
   // shuji holds an online theme day open now; the member dangyuan takes part; shuji then ends it.
   const shuji = await openBrowser()
@@ -550,28 +513,31 @@ test('修改 a closed online meeting starts from its stored minutes, not the dis
   try {
     const { page, errors } = shuji
     await signInAs(page, 'shuji')
-    const branchId = (await api(page, '/api/v1/session')).user.scope.id
+    const branchId = (await apiOk(page, '/api/v1/session')).user.scope.id
     const topic = `网上主题党日 e2e-${Date.now().toString(36)}`
     const recorded = '<p>请围绕本月学习内容发言。</p>'
-    const made = await call(page, 'POST', '/api/v1/meetings', {
-      kind: 'theme_day',
-      party_org_id: branchId,
-      topic,
-      online: true,
-      starts_at: shanghaiMinute(new Date(Date.now() - 10 * 60_000)),
-      ends_at: shanghaiMinute(new Date(Date.now() + 60 * 60_000)),
-      minutes: recorded,
+    const made = await api(page, '/api/v1/meetings', {
+      method: 'POST',
+      body: {
+        kind: 'theme_day',
+        party_org_id: branchId,
+        topic,
+        online: true,
+        starts_at: shanghaiMinute(new Date(Date.now() - 10 * 60_000)),
+        ends_at: shanghaiMinute(new Date(Date.now() + 60 * 60_000)),
+        minutes: recorded,
+      },
     })
     assert.equal(made.status, 201, JSON.stringify(made.body))
     const id = made.body.id
 
     await signInAs(member.page, 'dangyuan')
     const said = '学习了，深受启发。'
-    const posted = await call(member.page, 'POST', `/api/v1/meetings/${id}/messages`, { body: said })
+    const posted = await api(member.page, `/api/v1/meetings/${id}/messages`, { method: 'POST', body: { body: said } })
     assert.equal(posted.status, 201, JSON.stringify(posted.body))
-    const ended = await call(page, 'PATCH', `/api/v1/meetings/${id}`, { ends_at: shanghaiMinute(new Date()) })
+    const ended = await api(page, `/api/v1/meetings/${id}`, { method: 'PATCH', body: { ends_at: shanghaiMinute(new Date()) } })
     assert.equal(ended.status, 200, JSON.stringify(ended.body))
-    const closed = await api(page, `/api/v1/meetings/${id}`)
+    const closed = await apiOk(page, `/api/v1/meetings/${id}`)
     assert.equal(closed.state, 'closed')
     assert.ok(closed.minutes.includes('网上讨论记录') && closed.minutes.includes(said), 'the discussion is appended to the minutes')
     assert.ok(!closed.stored_minutes.includes('网上讨论记录') && closed.stored_minutes.includes('请围绕本月学习内容发言'))
@@ -595,7 +561,7 @@ test('修改 a closed online meeting starts from its stored minutes, not the dis
     assert.equal(patch.status(), 200, await patch.text())
     assert.deepEqual(JSON.parse(patch.request().postData()), { topic: topic + ' 修订' })
     await dialog.waitFor({ state: 'hidden' })
-    const after = await api(page, `/api/v1/meetings/${id}`)
+    const after = await apiOk(page, `/api/v1/meetings/${id}`)
     assert.equal(after.stored_minutes, closed.stored_minutes, 'the stored minutes unchanged')
     assert.equal(after.minutes.split('网上讨论记录').length, 2, 'the discussion appended once, not stored into the minutes')
     assert.deepEqual(errors, [])

@@ -12,6 +12,7 @@
 // orgs, and a card that opens nothing.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
+import { api, num, share, todayShanghai } from './api.mjs'
 import { startServer } from './server.mjs'
 import { openBrowser, shot } from './browser.mjs'
 import { signIn } from './session.mjs'
@@ -25,19 +26,6 @@ before(async () => {
 after(async () => {
   await server?.stop()
 })
-
-/** Today in Beijing as YYYY-MM-DD (the server's calendar). */
-function todayShanghai() {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date())
-}
-
-/** GET an API path with the page's session. */
-async function api(page, path) {
-  return page.evaluate(async (p) => {
-    const r = await fetch(p, { headers: { Accept: 'application/json' } })
-    return { status: r.status, body: await r.json().catch(() => null) }
-  }, path)
-}
 
 /** Every item of a paged list (size 100 a page). */
 async function all(page, path) {
@@ -53,13 +41,6 @@ async function all(page, path) {
   }
 }
 
-const num = (n) => n.toLocaleString('zh-CN')
-/** n / d as STATS.md words a rate: two decimals, half up, from the integer counts. */
-function share(n, d) {
-  if (d === 0) return '—'
-  const h = (BigInt(n) * 20000n + BigInt(d)) / (BigInt(d) * 2n)
-  return `${h / 100n}.${String(h % 100n).padStart(2, '0')}%`
-}
 const q = (o) => new URLSearchParams(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')).toString()
 
 /** Waits until the life section shows the figures of date|scope|period. */

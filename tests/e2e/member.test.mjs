@@ -14,6 +14,7 @@ import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import { api } from './api.mjs'
 import { repoRoot, startServer } from './server.mjs'
 import { openBrowser, shot } from './browser.mjs'
 import { openMenu, signIn } from './session.mjs'
@@ -34,14 +35,6 @@ before(async () => {
 after(async () => {
   await server?.stop()
 })
-
-/** GET from the page's session (same cookie), answer as JSON. */
-async function api(page, url) {
-  return page.evaluate(async (u) => {
-    const r = await fetch(u, { headers: { Accept: 'application/json' } })
-    return { status: r.status, body: await r.json() }
-  }, url)
-}
 
 /**
  * Records the answers to the app's own API calls (after sign-in): each is

@@ -7,6 +7,7 @@
 // neither member.read nor recruit.read) gets a dashboard that works.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
+import { api, num, pct, share, todayShanghai } from './api.mjs'
 import { startServer } from './server.mjs'
 import { openBrowser, shot } from './browser.mjs'
 import { signIn } from './session.mjs'
@@ -21,27 +22,6 @@ after(async () => {
   await server?.stop()
 })
 
-/** Today in Beijing as YYYY-MM-DD (the server's calendar). */
-function todayShanghai() {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date())
-}
-
-/** GET an API path with the page's session. */
-async function api(page, path) {
-  return page.evaluate(async (p) => {
-    const r = await fetch(p, { headers: { Accept: 'application/json' } })
-    return { status: r.status, body: await r.json().catch(() => null) }
-  }, path)
-}
-
-const num = (n) => n.toLocaleString('zh-CN')
-const pct = (rate) => (rate.percent === null ? '—' : `${rate.percent}%`)
-/** n / d as STATS.md words a rate: two decimals, half up, from the integer counts. */
-function share(n, d) {
-  if (d === 0) return '—'
-  const h = (BigInt(n) * 20000n + BigInt(d)) / (BigInt(d) * 2n)
-  return `${h / 100n}.${String(h % 100n).padStart(2, '0')}%`
-}
 const lastDayOfYearBefore = (date) => `${Number(date.slice(0, 4)) - 1}-12-31`
 
 /** Waits until the member section shows the figures of `date` (one's own scope). */

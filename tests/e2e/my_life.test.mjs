@@ -12,6 +12,7 @@
 // linked (the instructor) gets the Chinese notice.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
+import { api, shanghaiMinute } from './api.mjs'
 import { startServer } from './server.mjs'
 import { openBrowser, shot } from './browser.mjs'
 import { signIn } from './session.mjs'
@@ -32,23 +33,6 @@ after(async () => {
 
 /** Chromium as a phone: a phone viewport, touch and mobile metrics. */
 const openPhone = () => openBrowser({ viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 3 })
-
-/** Calls an API path with the page's session (and its CSRF token for a POST). */
-async function api(page, p, method = 'GET') {
-  return page.evaluate(
-    async ([p, method]) => {
-      const headers = { Accept: 'application/json' }
-      if (method !== 'GET') {
-        const s = await (await fetch('/api/v1/session')).json()
-        headers['X-CSRF-Token'] = s.csrf_token
-        headers['Content-Type'] = 'application/json'
-      }
-      const r = await fetch(p, { method, headers, body: method === 'GET' ? undefined : '{}' })
-      return { status: r.status, body: await r.json().catch(() => null) }
-    },
-    [p, method],
-  )
-}
 
 /** Nothing wider than the phone: the document, the layout's scrolling main, every visible element. */
 async function assertNoSidewaysScroll(page, where) {
@@ -88,14 +72,6 @@ async function assertTouchSized(locator, what) {
 }
 
 /** Now in Beijing as the API takes a meeting's time: "2026-12-04 14:30". */
-function shanghaiMinute() {
-  const p = {}
-  const f = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  })
-  for (const x of f.formatToParts(new Date())) p[x.type] = x.value
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`
-}
 
 /** The admin ends an online meeting now (PATCH ends_at), in a browser of his own. */
 async function closeMeeting(id) {
@@ -103,18 +79,7 @@ async function closeMeeting(id) {
     admin = await openBrowser()
     await signIn(admin.page, server.url, 'admin', server.password)
   }
-  return admin.page.evaluate(
-    async ([id, ends]) => {
-      const s = await (await fetch('/api/v1/session')).json()
-      const r = await fetch(`/api/v1/meetings/${id}`, {
-        method: 'PATCH',
-        headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-CSRF-Token': s.csrf_token },
-        body: JSON.stringify({ ends_at: ends }),
-      })
-      return { status: r.status, body: await r.json().catch(() => null) }
-    },
-    [id, shanghaiMinute()],
-  )
+  return api(admin.page, `/api/v1/meetings/${id}`, { method: 'PATCH', body: { ends_at: shanghaiMinute() } })
 }
 let admin = null
 
@@ -162,7 +127,7 @@ test('a member checks in and joins the online meeting on a phone', { timeout: 30
     await page.reload()
     await page.locator('[data-test=check-in-button]', { hasText: '今日已报到' }).waitFor()
     assert.ok(await button.isDisabled())
-    const again = await api(page, '/api/v1/check-ins', 'POST')
+    const again = await api(page, '/api/v1/check-ins', { method: 'POST', body: {} })
     assert.equal(again.status, 200)
     assert.equal(again.body.recorded_now, false)
     const after2 = await api(page, '/api/v1/check-ins/me')

@@ -9,6 +9,7 @@
 // the 18th birthday named), an adult appears with the talk due in a month.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
+import { idNumber, todayShanghai } from './api.mjs'
 import { startServer } from './server.mjs'
 import { openBrowser, shot } from './browser.mjs'
 import { openMenu, signIn } from './session.mjs'
@@ -90,17 +91,6 @@ function isoPlus(iso, { years = 0, months = 0, days = 0 }) {
   const t = new Date(Date.UTC(ty, tm, Math.min(d, last)) + days * 86_400_000)
   return t.toISOString().slice(0, 10)
 }
-
-/** A valid resident ID number (R-ID-1) for a birth date and sequence. */
-function idNumber(birth, seq) {
-  const first17 = '310199' + birth.replaceAll('-', '') + String(seq).padStart(3, '0')
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-  const sum = [...first17].reduce((s, c, i) => s + Number(c) * w[i], 0)
-  return first17 + '10X98765432'[sum % 11]
-}
-
-/** Today on the server's calendar. */
-const todayShanghai = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
 
 const chinese = (iso) => {
   const [y, m, d] = iso.split('-').map(Number)

@@ -9,6 +9,7 @@
 // from party orgs outside the system.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
+import { idNumber } from './api.mjs'
 import { startServer } from './server.mjs'
 import { openBrowser, shot } from './browser.mjs'
 import { openMenu, signIn } from './session.mjs'
@@ -94,14 +95,6 @@ async function pickDestination(page, dialog, name) {
 /** A GET /members answer for a name, as the page's session sees it. */
 async function membersNamed(page, name) {
   return page.evaluate(async (q) => (await (await fetch(`/api/v1/members?q=${encodeURIComponent(q)}`)).json()).items, name)
-}
-
-/** A valid resident ID number (R-ID-1) for a birth date and sequence. */
-function idNumber(birth, seq) {
-  const first17 = '310199' + birth.replaceAll('-', '') + String(seq).padStart(3, '0')
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-  const sum = [...first17].reduce((s, c, i) => s + Number(c) * w[i], 0)
-  return first17 + '10X98765432'[sum % 11]
 }
 
 test('transfers: start, cancel, accept and reject as the receiving branch; in and out of the system', { timeout: 300_000 }, async () => {

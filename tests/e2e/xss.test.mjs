@@ -4,6 +4,7 @@
 // no injected element appears, the hostile text is readable as typed.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
+import { apiOk, idNumber } from './api.mjs'
 import { startServer } from './server.mjs'
 import { openBrowser, shot } from './browser.mjs'
 import { openMenu, signIn } from './session.mjs'
@@ -25,33 +26,6 @@ function uscc(first17) {
   let sum = 0
   for (let i = 0; i < 17; i++) sum += chars.indexOf(first17[i]) * weights[i]
   return first17 + chars[(31 - (sum % 31)) % 31]
-}
-
-// A valid resident ID number (GB 11643) born on yyyymmdd.
-function idNumber(yyyymmdd, serial) {
-  const first17 = '320102' + yyyymmdd + String(serial).padStart(3, '0')
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-  let sum = 0
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * weights[i]
-  return first17 + '10X98765432'[sum % 11]
-}
-
-/** A request with the page's session and CSRF token; returns the JSON (throws on an error status). */
-async function api(page, method, path, body) {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const session = await (await fetch('/api/v1/session')).json()
-      const r = await fetch(path, {
-        method,
-        headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrf_token },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      })
-      const text = await r.text()
-      if (!r.ok) throw new Error(`${method} ${path} → ${r.status} ${text}`)
-      return JSON.parse(text)
-    },
-    { method, path, body },
-  )
 }
 
 const ORG = '<img src=x onerror="window.__lxXss=1">恶意组织'
@@ -84,40 +58,52 @@ test('hostile text is shown as text on the pages that list and open it', { timeo
   })
   try {
     await signIn(page, server.url, 'admin', server.password)
-    const areas = await api(page, 'GET', '/api/v1/areas')
+    const areas = await apiOk(page, '/api/v1/areas')
     const street = (areas.items ?? areas).find((a) => a.name === '东湖街道')
-    const org = await api(page, 'POST', '/api/v1/orgs', {
-      name: ORG,
-      uscc: uscc('91310199XA' + String(Date.now() % 10_000_000).padStart(7, '0')),
-      kind: 'enterprise',
-      area_id: street.id,
-      address: '<b onmouseover=window.__lxXss=7>地址</b>',
+    const org = await apiOk(page, '/api/v1/orgs', {
+      method: 'POST',
+      body: {
+        name: ORG,
+        uscc: uscc('91310199XA' + String(Date.now() % 10_000_000).padStart(7, '0')),
+        kind: 'enterprise',
+        area_id: street.id,
+        address: '<b onmouseover=window.__lxXss=7>地址</b>',
+      },
     })
-    const parents = await api(page, 'GET', '/api/v1/party-orgs?size=200')
+    const parents = await apiOk(page, '/api/v1/party-orgs?size=200')
     const committee = parents.items.find((p) => p.name === '东湖街道综合党委')
-    const branch = await api(page, 'POST', '/api/v1/party-orgs', {
-      parent_id: committee.id,
-      name: PARTY_ORG,
-      type: 'branch',
-      formation: 'single',
-      founded_on: '2020-01-01',
+    const branch = await apiOk(page, '/api/v1/party-orgs', {
+      method: 'POST',
+      body: {
+        parent_id: committee.id,
+        name: PARTY_ORG,
+        type: 'branch',
+        formation: 'single',
+        founded_on: '2020-01-01',
+      },
     })
-    await api(page, 'POST', '/api/v1/members', {
-      name: MEMBER,
-      id_number: idNumber('19800101', 7),
-      party_org_id: branch.id,
-      status: 'full',
-      admitted_on: '2015-07-01',
-      confirmed_on: '2016-07-01',
-      valid_from: '2020-01-01',
+    await apiOk(page, '/api/v1/members', {
+      method: 'POST',
+      body: {
+        name: MEMBER,
+        id_number: idNumber('19800101', 7, '320102'),
+        party_org_id: branch.id,
+        status: 'full',
+        admitted_on: '2015-07-01',
+        confirmed_on: '2016-07-01',
+        valid_from: '2020-01-01',
+      },
     })
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)
-    const meeting = await api(page, 'POST', '/api/v1/meetings', {
-      kind: 'theme_day',
-      party_org_id: branch.id,
-      topic: TOPIC,
-      starts_at: yesterday + ' 10:00',
-      minutes: MINUTES,
+    const meeting = await apiOk(page, '/api/v1/meetings', {
+      method: 'POST',
+      body: {
+        kind: 'theme_day',
+        party_org_id: branch.id,
+        topic: TOPIC,
+        starts_at: yesterday + ' 10:00',
+        minutes: MINUTES,
+      },
     })
     assert.ok(!meeting.minutes.includes('javascript:'), meeting.minutes)
     assert.ok(!meeting.minutes.includes('onerror'), meeting.minutes)
