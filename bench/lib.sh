@@ -34,7 +34,7 @@ record() {
 # A number with one decimal.
 one() { awk -v v="$1" 'BEGIN { printf "%.1f\n", v }'; }
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "-"; else printf "%.2f\n", a / b }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "-"; else { r = a / b; printf (r < 0.1 ? "%.4f\n" : "%.2f\n"), r } }'; }
 
 # Starts `liangxin serve` on a database URL; sets SERVER_PID and SERVER_PORT.
 start_server() {
