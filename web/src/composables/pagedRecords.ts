@@ -50,3 +50,5 @@ export function usePagedRecords<T>(fetch: (page: number, size: number) => Promis
 
   return { page, size, total, rows, loading, loaded, failed, load, reload, rowIndex }
 }
+
+export type PagedRecords<T> = ReturnType<typeof usePagedRecords<T>>
