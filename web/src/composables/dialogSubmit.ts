@@ -2,9 +2,10 @@
 // button loading, and the server's refusal shown where it belongs — a field's
 // message under its input (el-form-item :error="serverErrors.x"), anything
 // else as one sentence (generalError, above the form). Used by the 新增/修改
-// dialogs and by useFormDialog (records.ts).
+// dialogs (saveRecord: only what changed is sent) and by useFormDialog
+// (records.ts).
 import { reactive, ref } from 'vue'
-import type { FormInstance } from 'element-plus'
+import { ElMessage, type FormInstance } from 'element-plus'
 import { ApiError } from '@/api/http'
 
 export interface DialogSubmitOptions {
@@ -58,5 +59,26 @@ export function useDialogSubmit(o: DialogSubmitOptions) {
     }
   }
 
-  return { busy, serverErrors, generalError, clearErrors, validate, send }
+  /**
+   * 新增 or 修改 of one record: `create`, or `update` with what `changes`
+   * found — when nothing changed nothing is sent and `done` gets null; after
+   * 新增成功 / 修改成功 `done` gets the saved record.
+   */
+  async function saveRecord<R, C extends object>(s: {
+    isNew: boolean
+    create: () => Promise<R>
+    changes: () => C
+    update: (c: C) => Promise<R>
+    done: (saved: R | null) => void
+  }): Promise<void> {
+    const c = s.isNew ? null : s.changes()
+    if (c && !Object.keys(c).length) return s.done(null)
+    await send(async () => {
+      const saved = c ? await s.update(c) : await s.create()
+      ElMessage.success(c ? '修改成功' : '新增成功')
+      s.done(saved)
+    })
+  }
+
+  return { busy, serverErrors, generalError, clearErrors, validate, send, saveRecord }
 }
