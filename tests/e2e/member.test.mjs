@@ -86,6 +86,14 @@ async function searchMembers(page, rec, q) {
   await page.locator('[data-test=member-search]').click()
   const res = await listed
   assert.equal(res.status, 200)
+  // The answer reaches the page a moment before the table shows it.
+  await page.waitForFunction(
+    (names) => {
+      const rows = [...document.querySelectorAll('[data-test=member-table] .el-table__body-wrapper tr.el-table__row')]
+      return rows.length === names.length && rows.every((r, i) => r.innerText.includes(names[i]))
+    },
+    res.json.items.map((m) => m.name),
+  )
   return res.json
 }
 
