@@ -101,7 +101,9 @@ TEST(Gen, R_ORG_2_JointBranchesCoverTwoToFiveOrgs) {
   }
   // Every party org lies under its parent (materialised paths).
   for (const auto& po : p.party_orgs) {
-    if (po.parent_id) EXPECT_EQ(po.path.rfind(p.party_orgs[static_cast<std::size_t>(po.parent_id - 1)].path, 0), 0u);
+    if (po.parent_id) {
+      EXPECT_EQ(po.path.rfind(p.party_orgs[static_cast<std::size_t>(po.parent_id - 1)].path, 0), 0u);
+    }
   }
 }
 
