@@ -86,6 +86,9 @@ std::vector<PersonDay> talk_days(db::Connection& c, std::int64_t party_org_id, c
 std::int64_t insert_message(db::Connection& c, std::int64_t meeting_id, std::int64_t person_id,
                             const std::string& body);
 std::vector<Message> messages_of(db::Connection& c, std::int64_t meeting_id);
+std::optional<Message> find_message(db::Connection& c, std::int64_t id);
+// The person's attendance of the meeting becomes present (an online meeting's poster).
+void mark_present(db::Connection& c, std::int64_t meeting_id, std::int64_t person_id);
 // Records a check-in of the person on the day; false when one was there already.
 bool insert_check_in(db::Connection& c, std::int64_t person_id, const std::string& on_date);
 // Check-in days of the person in [from, to].

@@ -116,14 +116,35 @@ std::int64_t insert_message(db::Connection& c, std::int64_t meeting_id, std::int
       .i(0, 0);
 }
 
+namespace {
+
+constexpr const char* kMessageCols =
+    "x.id, x.meeting_id, x.person_id, pe.name, x.body, x.at FROM meeting_messages x JOIN persons pe ON pe.id = "
+    "x.person_id";
+
+Message message_from(const db::Rows& r, std::size_t k) {
+  return Message{r.i(k, 0), r.i(k, 1), r.i(k, 2), r.s(k, 3), r.s(k, 4), r.s(k, 5)};
+}
+
+}  // namespace
+
 std::vector<Message> messages_of(db::Connection& c, std::int64_t meeting_id) {
-  auto r = c.query("SELECT x.id, x.meeting_id, x.person_id, pe.name, x.body, x.at FROM meeting_messages x "
-                   "JOIN persons pe ON pe.id = x.person_id WHERE x.meeting_id = ? ORDER BY x.id",
-                   {meeting_id});
+  auto r = c.query(std::string("SELECT ") + kMessageCols + " WHERE x.meeting_id = ? ORDER BY x.id", {meeting_id});
   std::vector<Message> out;
-  for (std::size_t k = 0; k < r.size(); ++k)
-    out.push_back(Message{r.i(k, 0), r.i(k, 1), r.i(k, 2), r.s(k, 3), r.s(k, 4), r.s(k, 5)});
+  for (std::size_t k = 0; k < r.size(); ++k) out.push_back(message_from(r, k));
   return out;
+}
+
+std::optional<Message> find_message(db::Connection& c, std::int64_t id) {
+  auto r = c.query(std::string("SELECT ") + kMessageCols + " WHERE x.id = ?", {id});
+  if (r.empty()) return std::nullopt;
+  return message_from(r, 0);
+}
+
+void mark_present(db::Connection& c, std::int64_t meeting_id, std::int64_t person_id) {
+  c.exec("UPDATE meeting_attendance SET status = 'present', absence_reason = NULL, absence_note = NULL "
+         "WHERE meeting_id = ? AND person_id = ?",
+         {meeting_id, person_id});
 }
 
 bool insert_check_in(db::Connection& c, std::int64_t person_id, const std::string& on_date) {

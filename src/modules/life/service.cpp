@@ -52,6 +52,11 @@ namespace {
 
 using detail::not_found;
 
+// Full on `day` (confirmed by then), so entitled to vote; probationary members are not.
+bool votes_on(const member::MemberRow& row, const std::string& day) {
+  return row.membership && row.membership->confirmed_on && *row.membership->confirmed_on <= day;
+}
+
 constexpr std::size_t kTopicMax = 200, kNameMax = 50, kPlaceMax = 200, kNoteMax = 500;
 constexpr std::size_t kMinutesMax = 200'000;   // bytes of HTML
 
@@ -136,7 +141,7 @@ Result<MeetingDetail> detail_of(db::Connection& c, std::int64_t id) {
       e.person_id = row.person.id;
       e.person_name = row.person.name;
       e.status = "";
-      e.voting = row.membership && row.membership->confirmed_on && *row.membership->confirmed_on <= m->on_date;
+      e.voting = votes_on(row, m->on_date);
       d.expected.push_back(e);
     }
   }
@@ -172,8 +177,7 @@ Result<std::vector<Attendance>> attendance_rows(db::Connection& c, const Meeting
     a.person_id = x.person_id;
     a.person_name = it->second.person.name;
     a.status = *st;
-    const auto& ms = it->second.membership;
-    a.voting = ms && ms->confirmed_on && *ms->confirmed_on <= m.on_date;   // probationary members do not vote
+    a.voting = votes_on(it->second, m.on_date);
     if (a.status == "absent") {
       const std::string raw = x.absence_reason.value_or("");
       auto reason = reason_of(raw);
@@ -318,7 +322,7 @@ Status write_lists(db::Connection& c, std::int64_t id, const MeetingRecord& m, c
       Attendance x;
       x.person_id = row.person.id;
       x.status = "absent";
-      x.voting = row.membership && row.membership->confirmed_on && *row.membership->confirmed_on <= m.on_date;
+      x.voting = votes_on(row, m.on_date);
       rows.push_back(x);
     }
     repo::replace_attendance(c, id, rows);
@@ -352,7 +356,7 @@ Result<std::vector<Attendance>> expected_members(db::Connection& c, const Actor&
     Attendance e;
     e.person_id = row.person.id;
     e.person_name = row.person.name;
-    e.voting = row.membership && row.membership->confirmed_on && *row.membership->confirmed_on <= day;
+    e.voting = votes_on(row, day);
     out.push_back(std::move(e));
   }
   return out;

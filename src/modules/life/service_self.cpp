@@ -104,18 +104,8 @@ Result<Message> post_message(db::Connection& c, const Actor& a, std::int64_t mee
   if (!core::is_valid_utf8(body)) return make_error("invalid_value", "发言内容不是有效的文字", "body");
   if (core::utf8_length(body) > 2000) return make_error("too_long", "发言不能超过2000个字", "body");
   const auto id = repo::insert_message(c, meeting_id, *person, body);
-  // Taking part is attending (网上组织生活).
-  auto rows = repo::attendance_of(c, meeting_id);
-  for (auto& x : rows)
-    if (x.person_id == *person) {
-      x.status = "present";
-      x.absence_reason.reset();
-      x.absence_note.reset();
-    }
-  repo::replace_attendance(c, meeting_id, rows);
-  for (auto& x : repo::messages_of(c, meeting_id))
-    if (x.id == id) return x;
-  return make_error("internal", "发言保存失败", {}, 500);
+  repo::mark_present(c, meeting_id, *person);   // taking part is attending (网上组织生活)
+  return *repo::find_message(c, id);
 }
 
 Result<CheckInState> my_check_ins(db::Connection& c, const Actor& a, const std::string& day) {
